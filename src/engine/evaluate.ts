@@ -1,0 +1,173 @@
+import type { AnyControl, ReportDescriptor } from '../controls/define.js';
+import { formatMessage } from '../controls/define.js';
+import type {
+  Finding,
+  Location,
+  NotEvaluated,
+  Stage,
+  Subject,
+} from '../model/types.js';
+import { decideExemption } from '../policy/exemptions.js';
+import type { Exemption, ResolvedPolicy } from '../policy/types.js';
+
+/** A control with its effective settings, ready to run. */
+export interface PlannedControl {
+  control: AnyControl;
+  severity: Finding['severity'];
+  action: Finding['action'];
+  options: Record<string, unknown>;
+}
+
+export interface EvaluationEnv {
+  stage: Stage;
+  now: Date;
+  pssVersion: number;
+}
+
+export interface EvaluationSink {
+  findings: Finding[];
+  notEvaluated: NotEvaluated[];
+  /** Expired exemptions seen, with how many findings each would have covered. */
+  expired: Map<Exemption, number>;
+}
+
+export function newSink(): EvaluationSink {
+  return { findings: [], notEvaluated: [], expired: new Map() };
+}
+
+/** Selects the controls a policy enables for a stage, with their settings, in catalog order. */
+export function planControls(catalog: readonly AnyControl[], policy: ResolvedPolicy, stage: Stage): PlannedControl[] {
+  const plan: PlannedControl[] = [];
+  for (const control of catalog) {
+    const s = policy.settings.get(control.meta.id);
+    if (!s || !s.enabled) continue;
+    if (!control.meta.stages.includes(stage)) continue;
+    plan.push({ control, severity: s.severity, action: s.actions[stage], options: s.options });
+  }
+  return plan;
+}
+
+/** Index of planned controls by subject type, so each subject only meets the controls that apply to it. */
+export function bySubjectType(plan: PlannedControl[]): Map<string, PlannedControl[]> {
+  const m = new Map<string, PlannedControl[]>();
+  for (const p of plan) {
+    for (const t of p.control.meta.appliesTo) {
+      let list = m.get(t);
+      if (!list) m.set(t, (list = []));
+      list.push(p);
+    }
+  }
+  return m;
+}
+
+function locate(subject: Subject, relative: string): Location {
+  const src = subject.source;
+  const pointer = src.basePointer + relative;
+  const pos = src.positions.locate(pointer);
+  const loc: Location = { file: src.file, pointer };
+  if (pos) {
+    loc.line = pos.line;
+    loc.column = pos.column;
+  }
+  return loc;
+}
+
+function imagesFor(subject: Subject, relative: string): string[] {
+  if (subject.type !== 'k8s.workload') return [];
+  const own = subject.containers.find((c) => relative === c.pointer || relative.startsWith(c.pointer + '/'));
+  if (own) return own.image ? [own.image] : [];
+  return subject.containers.map((c) => c.image).filter(Boolean);
+}
+
+function annotationsOf(subject: Subject): Record<string, string> {
+  if (subject.type === 'k8s.object') return subject.annotations;
+  const meta = subject.object.metadata as { annotations?: Record<string, unknown> } | undefined;
+  const own: Record<string, string> = {};
+  for (const [k, v] of Object.entries(meta?.annotations ?? {})) own[k] = String(v);
+  return { ...subject.podMetadata.annotations, ...own };
+}
+
+/**
+ * Runs every planned control on one subject. Controls are pure; a control that throws is reported as
+ * not evaluated (kind "error") with its message, and the others still run.
+ */
+export function evaluateSubject(
+  subject: Subject,
+  controls: readonly PlannedControl[],
+  policy: Pick<ResolvedPolicy, 'exemptions' | 'inlineExemptions'>,
+  env: EvaluationEnv,
+  sink: EvaluationSink,
+): void {
+  let annotations: Record<string, string> | undefined;
+  for (const planned of controls) {
+    const { control } = planned;
+    const meta = control.meta;
+    const reports: ReportDescriptor<string>[] = [];
+    const skipped: string[] = [];
+    try {
+      control.check(subject, {
+        report: (r) => reports.push(r),
+        notEvaluated: (reason) => skipped.push(reason),
+        options: planned.options,
+        pssVersion: env.pssVersion,
+        stage: env.stage,
+        now: env.now,
+      });
+    } catch (e) {
+      sink.notEvaluated.push({
+        controlId: meta.id,
+        controlName: meta.name,
+        resource: subject.resource,
+        location: locate(subject, ''),
+        reason: `control failed: ${(e as Error).message ?? String(e)}`,
+        kind: 'error',
+      });
+      continue;
+    }
+    for (const reason of skipped) {
+      sink.notEvaluated.push({
+        controlId: meta.id,
+        controlName: meta.name,
+        resource: subject.resource,
+        location: locate(subject, ''),
+        reason,
+        kind: 'skipped',
+      });
+    }
+    for (const r of reports) {
+      const template = meta.messages[r.messageId];
+      if (template === undefined) throw new Error(`${meta.id} reported unknown message id '${r.messageId}'`);
+      const data = r.data ?? {};
+      annotations ??= annotationsOf(subject);
+      const decision = decideExemption(
+        policy.exemptions,
+        policy.inlineExemptions,
+        {
+          controlId: meta.id,
+          controlName: meta.name,
+          resource: subject.resource,
+          images: imagesFor(subject, r.pointer),
+          annotations,
+        },
+        env.now,
+      );
+      for (const e of decision.expired) sink.expired.set(e, (sink.expired.get(e) ?? 0) + 1);
+      const finding: Finding = {
+        controlId: meta.id,
+        controlName: meta.name,
+        surface: meta.surface,
+        severity: planned.severity,
+        status: decision.note ? 'exempted' : 'fail',
+        action: planned.action,
+        messageId: r.messageId,
+        message: formatMessage(template, data),
+        data,
+        frameworks: meta.frameworks,
+        resource: subject.resource,
+        location: locate(subject, r.pointer),
+      };
+      if (decision.note) finding.exemption = decision.note;
+      sink.findings.push(finding);
+    }
+  }
+}

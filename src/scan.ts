@@ -1,0 +1,146 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { catalog as defaultCatalog } from './controls/index.js';
+import type { AnyControl } from './controls/define.js';
+import { bySubjectType, newSink, planControls } from './engine/evaluate.js';
+import { evaluateText } from './engine/pipeline.js';
+import { SCHEMA_VERSION, sortFindings, summarize, type ScanResult } from './engine/result.js';
+import type { Finding, InputError, PolicyNotice, Stage } from './model/types.js';
+import { CONFIG_FILE_NAMES, ConfigError, parseConfig, resolvePolicy, type RawConfig } from './policy/config.js';
+import type { ResolvedPolicy } from './policy/types.js';
+import { DEFAULT_MAX_FILE_BYTES, listInputs, readInput, readStdin, type InputFile } from './sources/files.js';
+import { VERSION } from './version.js';
+
+export interface ScanOptions {
+  /** Files and folders to scan; "-" reads standard input. */
+  paths: string[];
+  /** Explicit configuration file; otherwise palisade.yaml is searched upward from the first path. */
+  config?: string;
+  /** Skip configuration discovery (an explicit `config` still applies). */
+  noConfig?: boolean;
+  profile?: string;
+  /** "v1.N" or "latest". */
+  pssVersion?: string;
+  failOn?: string;
+  stage?: Stage;
+  now?: Date;
+  maxFileBytes?: number;
+  stdin?: NodeJS.ReadableStream;
+  catalog?: readonly AnyControl[];
+}
+
+/** Finds palisade.yaml in the folder of `start` or any parent. */
+export function discoverConfig(start: string): string | undefined {
+  let dir = path.resolve(start);
+  try {
+    if (!statSync(dir).isDirectory()) dir = path.dirname(dir);
+  } catch {
+    dir = path.dirname(dir);
+  }
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Loads the configuration (explicit, discovered or none) and resolves the policy. Throws ConfigError. */
+export function loadPolicy(options: ScanOptions, catalog: readonly AnyControl[] = defaultCatalog): ResolvedPolicy {
+  let file = options.config;
+  if (!file && !options.noConfig) {
+    const first = options.paths.find((p) => p !== '-') ?? '.';
+    file = discoverConfig(first);
+  }
+  let raw: RawConfig = {};
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`cannot read configuration: ${(e as Error).message}`, file);
+    }
+    raw = parseConfig(text, file);
+  }
+  const overrides: { profile?: string; pssVersion?: string; failOn?: string } = {};
+  if (options.profile !== undefined) overrides.profile = options.profile;
+  if (options.pssVersion !== undefined) overrides.pssVersion = options.pssVersion;
+  if (options.failOn !== undefined) overrides.failOn = options.failOn;
+  return resolvePolicy(catalog, raw, overrides, file);
+}
+
+/**
+ * Scans files, folders or standard input and returns every finding, input error and notice. The shell of
+ * the library: it reads files; everything it calls is pure.
+ */
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const catalog = options.catalog ?? defaultCatalog;
+  const policy = loadPolicy(options, catalog);
+  const stage = options.stage ?? 'ci';
+  const now = options.now ?? new Date();
+  const plan = planControls(catalog, policy, stage);
+  const byType = bySubjectType(plan);
+  const env = { stage, now, pssVersion: policy.pssVersion };
+  const sink = newSink();
+  const inputErrors: InputError[] = [];
+  const readOpts = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
+  const counts = { files: 0, documents: 0, resources: 0 };
+
+  const process = (input: InputFile): void => {
+    if (input.error) {
+      inputErrors.push(input.error);
+      return;
+    }
+    counts.files++;
+    const before = sink.findings.length;
+    const stats = evaluateText(input.path, input.text, byType, policy, env, sink, inputErrors);
+    counts.documents += stats.documents;
+    counts.resources += stats.resources;
+    if (sink.findings.length - before > 1) {
+      const mine = sortFindings(sink.findings.splice(before));
+      for (const f of mine) sink.findings.push(f);
+    }
+  };
+
+  for (const p of options.paths) {
+    if (p === '-') {
+      process(await readStdin(options.stdin ?? globalThis.process.stdin, readOpts));
+      continue;
+    }
+    for await (const entry of listInputs([p])) {
+      if ('error' in entry) inputErrors.push(entry.error);
+      else process(await readInput(entry.path, readOpts));
+    }
+  }
+
+  const notices: PolicyNotice[] = [];
+  for (const [e, n] of sink.expired) {
+    notices.push({
+      level: 'warning',
+      message: `exemption ${e.origin} (${e.controls.join(', ')}${e.owner ? `, owner ${e.owner}` : ''}) expired on ${e.expires}; it no longer applies to ${n} finding${n === 1 ? '' : 's'}`,
+      ...(policy.configFile ? { file: policy.configFile } : {}),
+    });
+  }
+
+  const findings: Finding[] = sink.findings;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'palisade', version: VERSION },
+    stage,
+    policy: {
+      profile: policy.profile,
+      pssVersion: `v1.${policy.pssVersion}`,
+      failOn: policy.failOn,
+      ...(policy.configFile ? { configFile: policy.configFile } : {}),
+    },
+    findings,
+    notEvaluated: sink.notEvaluated,
+    inputErrors,
+    notices,
+    summary: summarize(findings, sink.notEvaluated, inputErrors, counts, policy.failOn),
+    controls: plan.map((p) => p.control),
+  };
+}

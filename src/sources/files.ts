@@ -1,0 +1,111 @@
+import { opendir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { InputError } from '../model/types.js';
+
+/** One input to scan: its text, or the error that kept us from reading it. */
+export type InputFile =
+  | { path: string; text: string; error?: undefined }
+  | { path: string; text?: undefined; error: InputError };
+
+export interface ReadOptions {
+  /** Larger files are refused with a clear error rather than exhausting memory. */
+  maxFileBytes: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/**
+ * Expands the user's paths into the files to read, in a stable order. A folder is walked recursively for
+ * manifest files (skipping .git and node_modules); a file named explicitly is always read. The path of a
+ * file found in a folder is the folder path as given joined with the file's relative path.
+ */
+export async function* listInputs(paths: string[]): AsyncGenerator<{ path: string } | { error: InputError }> {
+  for (const given of paths) {
+    let info;
+    try {
+      info = await stat(given);
+    } catch (e) {
+      yield { error: readError(given, e) };
+      continue;
+    }
+    if (info.isDirectory()) yield* walk(given);
+    else yield { path: given };
+  }
+}
+
+async function* walk(dir: string): AsyncGenerator<{ path: string } | { error: InputError }> {
+  let entries: { name: string; dir: boolean; file: boolean }[] = [];
+  try {
+    const handle = await opendir(dir);
+    for await (const d of handle) entries.push({ name: d.name, dir: d.isDirectory(), file: d.isFile() });
+  } catch (e) {
+    yield { error: readError(dir, e) };
+    return;
+  }
+  entries = entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.dir) {
+      if (!SKIPPED_DIRS.has(e.name)) yield* walk(p);
+    } else if (e.file && MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
+      yield { path: p };
+    }
+  }
+}
+
+function readError(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  return { file, code: 'read-error', message: `cannot read: ${why}` };
+}
+
+/** A NUL byte early in the file means it is not text; YAML and JSON never contain one. */
+function looksBinary(buf: Buffer): boolean {
+  return buf.subarray(0, 8192).includes(0);
+}
+
+export function decodeText(file: string, buf: Buffer, opts: ReadOptions): InputFile {
+  if (buf.length > opts.maxFileBytes) {
+    return { path: file, error: tooLarge(file, buf.length, opts) };
+  }
+  if (looksBinary(buf)) {
+    return { path: file, error: { file, code: 'binary', message: 'binary file, not YAML or JSON' } };
+  }
+  let text = buf.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { path: file, text };
+}
+
+function tooLarge(file: string, size: number, opts: ReadOptions): InputError {
+  return {
+    file,
+    code: 'too-large',
+    message: `file is ${(size / 1048576).toFixed(1)} MiB, over the limit of ${(opts.maxFileBytes / 1048576).toFixed(0)} MiB (--max-file-size)`,
+  };
+}
+
+export async function readInput(file: string, opts: ReadOptions): Promise<InputFile> {
+  try {
+    const info = await stat(file);
+    if (info.size > opts.maxFileBytes) return { path: file, error: tooLarge(file, info.size, opts) };
+    return decodeText(file, await readFile(file), opts);
+  } catch (e) {
+    return { path: file, error: readError(file, e) };
+  }
+}
+
+/** Reads all of standard input (for `helm template … | palisade scan -`). */
+export async function readStdin(stream: NodeJS.ReadableStream, opts: ReadOptions): Promise<InputFile> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    if (size > opts.maxFileBytes) return { path: '-', error: tooLarge('-', size, opts) };
+    chunks.push(b);
+  }
+  return decodeText('-', Buffer.concat(chunks), opts);
+}

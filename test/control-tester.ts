@@ -1,0 +1,115 @@
+/**
+ * A tester in the style of ESLint's RuleTester: each case is written as the user writes the input (YAML),
+ * runs through the real detect → parse → normalize → evaluate path, and must produce exactly the expected
+ * findings. It refuses weak tests: an invalid case without expected findings, duplicate cases, a control
+ * that mutates its input, or a case that does not parse.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AnyControl, Control } from '../src/controls/define.js';
+import { asAny } from '../src/controls/define.js';
+import { evaluateSubject, newSink, type PlannedControl } from '../src/engine/evaluate.js';
+import { subjectsFromText } from '../src/engine/pipeline.js';
+import type { SubjectType } from '../src/model/types.js';
+import { LATEST_PSS_VERSION } from '../src/policy/config.js';
+
+export interface ExpectedFinding {
+  messageId: string;
+  /** Pointer relative to the document, e.g. "/spec/template/spec/containers/0/securityContext". */
+  pointer: string;
+  data?: Record<string, string | number>;
+  /** 1-based line in the case's YAML, when the case wants to pin it. */
+  line?: number;
+}
+
+interface CaseBase {
+  name: string;
+  yaml: string;
+  options?: Record<string, unknown>;
+  /** Minor version of the Pod Security Standards, default latest. */
+  pssVersion?: number;
+  now?: Date;
+}
+
+export interface ValidCase extends CaseBase {
+  /** A valid case may expect the control to say it could not decide (never a silent pass). */
+  notEvaluated?: boolean;
+}
+
+export interface InvalidCase extends CaseBase {
+  errors: ExpectedFinding[];
+}
+
+export interface ControlCases {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+/** Runs one control on YAML text and returns its findings and not-evaluated notes. */
+export function runControl(control: AnyControl, text: string, c: Partial<CaseBase> = {}) {
+  const { subjects, errors } = subjectsFromText('case.yaml', text);
+  if (errors.length > 0) throw new Error(`case does not parse: ${errors.map((e) => `${e.line}: ${e.message}`).join('; ')}`);
+  const options: Record<string, unknown> = {};
+  for (const [k, spec] of Object.entries(control.meta.options ?? {})) options[k] = spec.default;
+  Object.assign(options, c.options ?? {});
+  const planned: PlannedControl = { control, severity: control.meta.severity, action: 'deny', options };
+  const sink = newSink();
+  for (const s of subjects) {
+    if (!control.meta.appliesTo.includes(s.type)) continue;
+    const before = JSON.stringify(s.object);
+    evaluateSubject(
+      s,
+      [planned],
+      { exemptions: [], inlineExemptions: { enabled: false, prefix: 'exempt.palisade.io/' } },
+      { stage: 'ci', now: c.now ?? new Date('2026-11-29T00:00:00Z'), pssVersion: c.pssVersion ?? LATEST_PSS_VERSION },
+      sink,
+    );
+    if (JSON.stringify(s.object) !== before) throw new Error(`${control.meta.id} mutated its input`);
+  }
+  return sink;
+}
+
+export function testControl<M extends string, T extends SubjectType>(control: Control<M, T>, cases: ControlCases): void {
+  const any = asAny(control);
+  const meta = any.meta;
+  describe(`${meta.id} ${meta.name}`, () => {
+    const seen = new Set<string>();
+    for (const c of [...cases.valid, ...cases.invalid]) {
+      const key = c.yaml + JSON.stringify(c.options ?? {}) + String(c.pssVersion ?? '');
+      if (seen.has(key)) throw new Error(`${meta.id}: duplicate case '${c.name}'`);
+      seen.add(key);
+    }
+    if (cases.valid.length === 0 || cases.invalid.length === 0) {
+      throw new Error(`${meta.id}: needs at least one valid and one invalid case`);
+    }
+
+    for (const c of cases.valid) {
+      it(`valid: ${c.name}`, () => {
+        const sink = runControl(any, c.yaml, c);
+        expect(sink.findings.map((f) => `${f.messageId} ${f.location.pointer}: ${f.message}`)).toEqual([]);
+        if (c.notEvaluated) expect(sink.notEvaluated.length).toBeGreaterThan(0);
+        else expect(sink.notEvaluated.map((n) => n.reason)).toEqual([]);
+      });
+    }
+    for (const c of cases.invalid) {
+      it(`invalid: ${c.name}`, () => {
+        if (c.errors.length === 0) throw new Error(`${meta.id}: invalid case '${c.name}' expects no finding`);
+        for (const e of c.errors) {
+          if (!(e.messageId in meta.messages)) throw new Error(`${meta.id}: unknown messageId '${e.messageId}'`);
+        }
+        const sink = runControl(any, c.yaml, c);
+        const actual = sink.findings.map((f) => {
+          const out: ExpectedFinding = { messageId: f.messageId, pointer: f.location.pointer };
+          const want = c.errors.find((e) => e.messageId === f.messageId && e.pointer === f.location.pointer);
+          if (want?.data) out.data = f.data;
+          if (want?.line !== undefined && f.location.line !== undefined) out.line = f.location.line;
+          return out;
+        });
+        expect(actual).toEqual(c.errors);
+        for (const f of sink.findings) {
+          expect(f.message).not.toMatch(/\{\{/);
+          expect(f.location.line).toBeGreaterThan(0);
+        }
+      });
+    }
+  });
+}
