@@ -1,0 +1,14 @@
+/**
+ * Palisade's library API. The CLI is a thin shell over these functions.
+ */
+export { scan, loadPolicy, discoverConfig, type ScanOptions } from './scan.js';
+export { catalog, findControl } from './controls/index.js';
+export { defineControl, formatMessage } from './controls/define.js';
+export type { AnyControl, Control, ControlMeta, CheckContext } from './controls/define.js';
+export { subjectsFromText } from './engine/pipeline.js';
+export { evaluateSubject, planControls } from './engine/evaluate.js';
+export { SCHEMA_VERSION, isBlocking, type ScanResult, type ScanSummary } from './engine/result.js';
+export { ConfigError, parseConfig, resolvePolicy, LATEST_PSS_VERSION } from './policy/config.js';
+export { PROFILES, PROFILE_DOCS } from './policy/profiles.js';
+export * from './model/types.js';
+export { VERSION } from './version.js';
