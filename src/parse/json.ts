@@ -1,6 +1,7 @@
 import type { Position, PositionIndex } from '../model/types.js';
 import type { ParseOutcome } from './document.js';
 import { LineMap, pointerSegments } from './lines.js';
+import { findJsonSyntaxError } from './json-syntax.js';
 
 /**
  * JSON at JSON.parse speed. Positions are found lazily: only when a finding needs one do we walk the
@@ -152,17 +153,12 @@ export function parseJson(text: string, file: string): ParseOutcome {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const lc = /line (\d+) column (\d+)/.exec(message);
-    const pos = lc
-      ? { line: Number(lc[1]), column: Number(lc[2]) }
-      : at
-        ? lines.position(Number(at[1]))
-        : { line: 1, column: 1 };
+    // V8's message does not always carry a position (Node 20 often does not): find it ourselves.
+    const syntax = findJsonSyntaxError(text) ?? { offset: 0, expected: (e as Error).message };
+    const pos = lines.position(syntax.offset);
     return {
       documents: [],
-      errors: [{ file, line: pos.line, column: pos.column, code: 'parse-error', message: `JSON syntax error: ${message}` }],
+      errors: [{ file, line: pos.line, column: pos.column, code: 'parse-error', message: `JSON syntax error: ${syntax.expected}` }],
     };
   }
   if (value === null || value === undefined) return { documents: [], errors: [] };

@@ -18,7 +18,7 @@ import type { ParseOutcome, ParsedDocument } from './document.js';
 // Kubernetes reads YAML into JSON: no timestamps or binary, but merge keys are common in hand-written files.
 // (`types` is exported by js-yaml 4 but missing from its type declarations.)
 const yamlTypes = (yaml as unknown as { types: Record<string, yaml.Type> }).types;
-const SCHEMA = yaml.CORE_SCHEMA.extend([yamlTypes.merge as yaml.Type]);
+const SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [yamlTypes.merge as yaml.Type] });
 
 /** An alias-expanded document larger than this many nodes, and over ten times its written size, is refused. */
 const MAX_EXPANDED_NODES = 200_000;

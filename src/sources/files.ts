@@ -37,10 +37,10 @@ export async function* listInputs(paths: string[]): AsyncGenerator<{ path: strin
 }
 
 async function* walk(dir: string): AsyncGenerator<{ path: string } | { error: InputError }> {
-  let entries: { name: string; dir: boolean; file: boolean }[] = [];
+  let entries: { name: string; dir: boolean; file: boolean; link: boolean }[] = [];
   try {
     const handle = await opendir(dir);
-    for await (const d of handle) entries.push({ name: d.name, dir: d.isDirectory(), file: d.isFile() });
+    for await (const d of handle) entries.push({ name: d.name, dir: d.isDirectory(), file: d.isFile(), link: d.isSymbolicLink() });
   } catch (e) {
     yield { error: readError(dir, e) };
     return;
@@ -48,7 +48,15 @@ async function* walk(dir: string): AsyncGenerator<{ path: string } | { error: In
   entries = entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const p = path.join(dir, e.name);
-    if (e.dir) {
+    if (e.link) {
+      // Follow links to files (a broken link is reported), but not links to folders: they can loop.
+      if (!MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase())) continue;
+      try {
+        if ((await stat(p)).isFile()) yield { path: p };
+      } catch (err) {
+        yield { error: readError(p, err) };
+      }
+    } else if (e.dir) {
       if (!SKIPPED_DIRS.has(e.name)) yield* walk(p);
     } else if (e.file && MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
       yield { path: p };
@@ -58,7 +66,12 @@ async function* walk(dir: string): AsyncGenerator<{ path: string } | { error: In
 
 function readError(file: string, e: unknown): InputError {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  const why =
+    code === 'ENOENT' ? 'no such file or directory'
+    : code === 'EACCES' ? 'permission denied'
+    : code === 'ELOOP' ? 'too many levels of symbolic links'
+    : code === 'EISDIR' ? 'is a directory'
+    : (e as Error).message;
   return { file, code: 'read-error', message: `cannot read: ${why}` };
 }
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI lives in the compiled library (npm run build).
+import { main } from '../dist/cli/main.js';
+
+const code = await main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  stdin: process.stdin,
+  isTTY: Boolean(process.stdout.isTTY),
+  env: process.env,
+});
+// Let pending writes to a pipe drain instead of cutting the report off with process.exit().
+process.exitCode = code;

@@ -1,0 +1,183 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { catalog, findControl } from '../controls/index.js';
+import { renderControlListJson, renderControlTable, renderExplain, renderCatalogMarkdown, renderSeedCoverageMarkdown } from '../docs/catalog.js';
+import { STAGES, type Stage } from '../model/types.js';
+import { ConfigError } from '../policy/config.js';
+import { isProfile, profileIncludes, PROFILES } from '../policy/profiles.js';
+import { FORMATS, formatResult, type Format } from '../report/index.js';
+import { scan } from '../scan.js';
+import { VERSION } from '../version.js';
+
+/** Where the CLI writes; injectable so tests run it in-process. */
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin: NodeJS.ReadableStream;
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+class UsageError extends Error {}
+
+const HELP = `palisade ${VERSION}: security governance for AKS and Kubernetes
+
+Usage:
+  palisade scan <path…|-> [options]     scan manifests (files, folders, or - for standard input)
+  palisade controls list [--format text|json|markdown] [--profile <name>]
+  palisade controls explain <id|name>
+  palisade controls coverage            seed countermeasure coverage (markdown)
+  palisade version
+
+Scan options:
+  -f, --format <text|json|sarif|junit>  output format (default text)
+  -o, --output <file>                   write the report to a file instead of standard output
+  -c, --config <file>                   configuration file (default: palisade.yaml found upward from the first path)
+      --no-config                       ignore palisade.yaml files
+  -p, --profile <name>                  ${PROFILES.join(' | ')} (default recommended)
+      --pss-version <v1.N|latest>       Pod Security Standards version (default latest, v1.37)
+      --fail-on <severity>              info | low | medium | high | critical (default low)
+      --stage <ci|admission|audit>      which stage's actions apply (default ci)
+      --max-file-size <MiB>             refuse larger inputs (default 64)
+      --no-color                        plain text even on a terminal
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input error that stopped the scan.
+`;
+
+const SCAN_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
+  profile: { type: 'string', short: 'p' },
+  'pss-version': { type: 'string' },
+  'fail-on': { type: 'string' },
+  stage: { type: 'string' },
+  'max-file-size': { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+async function runScan(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, SCAN_OPTIONS);
+  if (values.help) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('scan needs at least one path (or - for standard input)');
+  const format = (values.format ?? 'text') as Format;
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}': expected ${FORMATS.join(', ')}`);
+  const stage = (values.stage ?? 'ci') as Stage;
+  if (!(STAGES as readonly string[]).includes(stage)) throw new UsageError(`unknown stage '${stage}': expected ${STAGES.join(', ')}`);
+  let maxFileBytes: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    const mib = Number(values['max-file-size']);
+    if (!Number.isFinite(mib) || mib <= 0) throw new UsageError(`--max-file-size expects a positive number of MiB`);
+    maxFileBytes = Math.round(mib * 1024 * 1024);
+  }
+
+  const result = await scan({
+    paths: positionals,
+    stage,
+    stdin: io.stdin,
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values['no-config'] ? { noConfig: true } : {}),
+    ...(values.profile !== undefined ? { profile: values.profile } : {}),
+    ...(values['pss-version'] !== undefined ? { pssVersion: values['pss-version'] } : {}),
+    ...(values['fail-on'] !== undefined ? { failOn: values['fail-on'] } : {}),
+    ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
+  });
+
+  const color = format === 'text' && !values.output && !values['no-color'] && io.isTTY && !io.env.NO_COLOR;
+  const report = formatResult(result, format, { color });
+  if (values.output) {
+    writeFileSync(values.output, report);
+  } else {
+    io.stdout(report);
+  }
+  // Machine formats on stdout carry input errors inside; say on stderr that there were some.
+  if ((format !== 'text' || values.output) && result.inputErrors.length > 0) {
+    for (const e of result.inputErrors) io.stderr(`palisade: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
+  }
+  return result.summary.exitCode;
+}
+
+function runControls(args: string[], io: CliIo): number {
+  const [sub, ...rest] = args;
+  if (sub === 'list' || sub === undefined) {
+    const { values } = parse(rest, { format: { type: 'string', short: 'f' }, profile: { type: 'string', short: 'p' } });
+    let controls = catalog;
+    if (values.profile !== undefined) {
+      const profile = values.profile;
+      if (!isProfile(profile)) throw new UsageError(`unknown profile '${profile}': expected ${PROFILES.join(', ')}`);
+      controls = catalog.filter((c) => profileIncludes(profile, c));
+    }
+    const format = values.format ?? 'text';
+    if (format === 'json') io.stdout(renderControlListJson(controls));
+    else if (format === 'markdown') io.stdout(renderCatalogMarkdown(controls));
+    else if (format === 'text') io.stdout(renderControlTable(controls));
+    else throw new UsageError(`unknown format '${format}': expected text, json, markdown`);
+    return 0;
+  }
+  if (sub === 'explain') {
+    const key = rest[0];
+    if (!key) throw new UsageError('controls explain needs a control id or name');
+    const control = findControl(key);
+    if (!control) {
+      io.stderr(`palisade: no control '${key}'. See 'palisade controls list'.\n`);
+      return 2;
+    }
+    io.stdout(renderExplain(control));
+    return 0;
+  }
+  if (sub === 'coverage') {
+    io.stdout(renderSeedCoverageMarkdown(catalog));
+    return 0;
+  }
+  throw new UsageError(`unknown controls subcommand '${sub}': expected list, explain, coverage`);
+}
+
+/** Runs the CLI and returns the exit code. Never calls process.exit, so it can be tested in-process. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'scan':
+        return await runScan(rest, io);
+      case 'controls':
+        return runControls(rest, io);
+      case 'version':
+      case '--version':
+      case '-v':
+        io.stdout(`${VERSION}\n`);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`palisade: ${e.message}\nRun 'palisade --help' for usage.\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      io.stderr(`palisade: configuration error: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr(`palisade: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Every countermeasure of the mission (MISSION.md) that no control of this release implements, with the
+ * reason. "organisational" measures are processes a tool can only report on; "planned" ones belong to a
+ * capability that has not landed yet. The catalog test fails if an id is neither implemented nor listed.
+ */
+export interface UncoveredSeed {
+  status: 'organisational' | 'planned';
+  reason: string;
+}
+
+export const SEED_IDS = [
+  'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B10',
+  'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11',
+  'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'C13',
+  'N1', 'N2', 'N3', 'N4', 'N5', 'N6',
+  'A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10', 'A11', 'A12',
+  'K1', 'K2', 'K3', 'K4', 'K5', 'K6', 'K7', 'K8', 'K9', 'K10', 'K11', 'K12', 'K13',
+] as const;
+
+export const SEED_TITLES: Record<string, string> = {
+  B1: 'Images run with more privilege than needed', B2: 'Images open network access they should not',
+  B3: 'No system-call limits (seccomp)', B4: 'Containers reach sensitive host paths', B5: 'Rogue containers',
+  B6: 'Untrusted or stale base images', B7: 'Vulnerability gate with vendor status and grace periods',
+  B8: 'Compliance checked at build time', B9: 'CIS Docker Benchmark', B10: 'One tool across the image life',
+  R1: 'Registry drift from the build', R2: 'No pushing or pulling tainted images', R3: 'Image signing',
+  R4: 'Encrypted channels to registries', R5: 'Content from trusted sources', R6: 'Remove insecure images',
+  R7: 'Immutable references (digest)', R8: 'Registry authentication and authorisation', R9: 'Federated access, gated pushes',
+  R10: 'Promotion between registries', R11: 'Integrity proven by signatures',
+  C1: 'Least-privilege access', C2: 'Strong authentication (Entra ID, MFA)', C3: 'Encryption of container data',
+  C4: 'Traffic separated by sensitivity', C5: 'Taints/tolerations isolate sensitivity', C6: 'Segmentation by purpose and sensitivity',
+  C7: 'Secure node join, real-time state', C8: 'Isolate and remove compromised nodes', C9: 'Runtime configuration standards enforced',
+  C10: 'Kubernetes vulnerabilities fixed, supported version', C11: 'Separate dev/test/prod', C12: 'Container creation tied to identity',
+  C13: 'Intra-cluster traffic monitored',
+  N1: 'SSH to nodes restricted', N2: 'Container-specific node OS', N3: 'Node patches and reboots', N4: 'No direct container management on nodes',
+  N5: 'No sensitive host directory mounts', N6: 'Defender for Servers cost note',
+  A1: 'Images kept up to date', A2: 'Malicious files in images', A3: 'Third-party containers', A4: 'No secrets in code, manifests, images',
+  A5: 'Application flaws', A6: 'Egress control', A7: 'No co-location of different sensitivity', A8: 'Secrets in Key Vault',
+  A9: 'Only trusted images run', A10: 'Seccomp / AppArmor profiles', A11: 'Run-time anomaly detection', A12: 'Read-only root file system',
+  K1: 'Private cluster / authorized IP ranges', K2: 'AppArmor', K3: 'Seccomp, no privilege escalation', K4: 'Registry via Private Link',
+  K5: 'Shared vs dedicated registry', K6: 'Defender for Containers', K7: 'Image vulnerability scanning', K8: 'kubeconfig access with Azure RBAC',
+  K9: 'Least pod permissions, no root', K10: 'Workload Identity with Key Vault CSI', K11: 'Node image upgrade or kured',
+  K12: 'Azure Policy add-on', K13: 'Defender for Cloud recommendations',
+};
+
+export const UNCOVERED_SEEDS: Record<string, UncoveredSeed> = {
+  B5: { status: 'planned', reason: 'Rogue containers need the admission webhook (M11) and audit-log analysis (M12).' },
+  B7: { status: 'planned', reason: 'The vulnerability gate with vendor status and grace periods is capability M3.' },
+  B8: { status: 'planned', reason: 'Dockerfile and image-config compliance at build time is capability M2.' },
+  B9: { status: 'planned', reason: 'CIS Docker Benchmark checks of Dockerfiles and images are capability M2.' },
+  B10: { status: 'planned', reason: 'The digest lifecycle view from build to run time is capability M18.' },
+  R1: { status: 'planned', reason: 'Registry drift needs the registry audit (M4).' },
+  R2: { status: 'planned', reason: 'Registry push/pull gating needs the registry audit (M4) and the vulnerability gate (M3).' },
+  R3: { status: 'planned', reason: 'Signing and verification is capability M5.' },
+  R4: { status: 'planned', reason: 'Registry transport checks are part of the registry audit (M4) and ACR posture (M9).' },
+  R6: { status: 'planned', reason: 'Finding images that must no longer be used needs the registry audit (M4).' },
+  R8: { status: 'planned', reason: 'Registry authentication and repository permissions are read from ACR (M4, M9).' },
+  R9: { status: 'planned', reason: 'Gated pushes are checked by the registry audit (M4).' },
+  R10: { status: 'planned', reason: 'Promotion between registries is tracked by the registry audit (M4) and lifecycle view (M18).' },
+  C2: { status: 'planned', reason: 'Entra ID integration and local accounts are AKS posture (M9).' },
+  C3: { status: 'planned', reason: 'Encryption at host and of secrets at rest is AKS posture (M9).' },
+  C4: { status: 'planned', reason: 'NetworkPolicy coverage and reachability by sensitivity is capability M7.' },
+  C5: { status: 'planned', reason: 'Taints, tolerations and affinity by sensitivity is capability M8.' },
+  C7: { status: 'planned', reason: 'Node join and real-time state are node checks (M10).' },
+  C8: { status: 'planned', reason: 'Node quarantine is capability M10.' },
+  C10: { status: 'planned', reason: 'Kubernetes version support is AKS posture (M9).' },
+  C12: { status: 'planned', reason: 'Identity behind each container comes from the webhook log (M11) and audit logs (M12).' },
+  C13: { status: 'planned', reason: 'Traffic monitoring (network observability) is AKS posture (M9) and network analysis (M7).' },
+  N1: { status: 'planned', reason: 'Node SSH access is AKS posture (M9) and node checks (M10).' },
+  N2: { status: 'planned', reason: 'Node OS (Azure Linux, read-only) is AKS posture (M9).' },
+  N3: { status: 'planned', reason: 'Node image upgrade channel and kured are AKS posture (M9) and node checks (M10).' },
+  N6: { status: 'organisational', reason: 'A licensing/cost note: Defender for Servers does not apply to AKS nodes. Nothing to check in a cluster.' },
+  A1: { status: 'planned', reason: 'Image freshness and rebuilds are judged from vulnerability reports and image age (M2, M3).' },
+  A2: { status: 'planned', reason: 'Malicious files in images need layer analysis (M14) and run-time detection (M13).' },
+  A3: { status: 'planned', reason: 'Third-party image risk is covered by the vulnerability gate (M3) and signatures (M5).' },
+  A5: { status: 'organisational', reason: 'Application flaws (XSS, SQL injection) are found by application security testing, not by cluster configuration; Palisade limits their blast radius through the isolation controls.' },
+  A6: { status: 'planned', reason: 'Egress control by sensitivity is capability M7.' },
+  A11: { status: 'planned', reason: 'Run-time baselines and anomaly detection is capability M13.' },
+  K1: { status: 'planned', reason: 'Private cluster / authorized IP ranges is AKS posture (M9).' },
+  K4: { status: 'planned', reason: 'Registry Private Link is ACR posture (M9).' },
+  K5: { status: 'organisational', reason: 'Shared versus dedicated registries per landing zone is an architecture decision; the registry audit (M4) will report which is in use.' },
+  K6: { status: 'planned', reason: 'Defender for Containers enablement is AKS posture (M9).' },
+  K7: { status: 'planned', reason: 'Image vulnerability scanning is the vulnerability gate (M3).' },
+  K8: { status: 'planned', reason: 'kubeconfig access with Azure RBAC is AKS posture (M9) and RBAC analysis (M6).' },
+  K11: { status: 'planned', reason: 'Node image upgrade or kured is AKS posture (M9).' },
+  K12: { status: 'planned', reason: 'The Azure Policy add-on is AKS posture (M9).' },
+  K13: { status: 'planned', reason: 'Defender for Cloud recommendations are AKS posture (M9).' },
+};
