@@ -1,9 +1,9 @@
 import { detectInput } from '../detect/index.js';
 import type { InputError, Subject } from '../model/types.js';
 import { normalizeDocument } from '../normalize/k8s.js';
-import type { ParseOutcome } from '../parse/document.js';
+import type { ParseOutcome, ParsedDocument } from '../parse/document.js';
 import { parseJson } from '../parse/json.js';
-import { parseYaml } from '../parse/yaml.js';
+import { parseYaml, parseYamlDocuments } from '../parse/yaml.js';
 import type { ResolvedPolicy } from '../policy/types.js';
 import { evaluateSubject, type EvaluationEnv, type EvaluationSink, type PlannedControl } from './evaluate.js';
 
@@ -26,9 +26,21 @@ export function subjectsFromText(file: string, text: string): { subjects: Subjec
   return { subjects, errors, documents: parsed.documents.length };
 }
 
+/** Parsed documents of one input, one at a time, with parse errors in between. */
+function* documentsOf(file: string, text: string): Generator<ParsedDocument | InputError> {
+  if (detectInput(file, text) === 'k8s.json') {
+    const parsed = parseJson(text, file);
+    yield* parsed.errors;
+    yield* parsed.documents;
+  } else {
+    yield* parseYamlDocuments(text, file);
+  }
+}
+
 /**
- * Runs the whole pure path on one input and drops its parse state as soon as its findings have
- * positions, so memory stays bounded by the largest file, not by the estate.
+ * Runs the whole pure path on one input, document by document: each document is parsed, normalized and
+ * evaluated before the next is read, and its position tree is dropped once its findings have positions,
+ * so memory stays bounded by the largest document, not by the estate.
  */
 export function evaluateText(
   file: string,
@@ -39,13 +51,21 @@ export function evaluateText(
   sink: EvaluationSink,
   inputErrors: InputError[],
 ): TextStats {
-  const { subjects, errors, documents } = subjectsFromText(file, text);
-  inputErrors.push(...errors);
+  let documents = 0;
   let resources = 0;
-  for (const s of subjects) {
-    if (s.type === 'k8s.object') resources++;
-    const controls = controlsByType.get(s.type);
-    if (controls) evaluateSubject(s, controls, policy, env, sink);
+  for (const item of documentsOf(file, text)) {
+    if ('code' in item) {
+      inputErrors.push(item);
+      continue;
+    }
+    documents++;
+    const n = normalizeDocument(item, file);
+    for (const e of n.errors) inputErrors.push(e);
+    for (const s of n.subjects) {
+      if (s.type === 'k8s.object') resources++;
+      const controls = controlsByType.get(s.type);
+      if (controls) evaluateSubject(s, controls, policy, env, sink);
+    }
   }
   return { documents, resources };
 }

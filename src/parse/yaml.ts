@@ -1,5 +1,5 @@
 import yaml from 'js-yaml';
-import type { Position, PositionIndex } from '../model/types.js';
+import type { InputError, Position, PositionIndex } from '../model/types.js';
 import { LineMap, pointerSegments } from './lines.js';
 import type { ParseOutcome, ParsedDocument } from './document.js';
 
@@ -102,25 +102,40 @@ function isBlankDocument(text: string): boolean {
 }
 
 export function parseYaml(text: string, file: string): ParseOutcome {
-  const lines = new LineMap(text);
   const documents: ParsedDocument[] = [];
   const errors: ParseOutcome['errors'] = [];
+  for (const item of parseYamlDocuments(text, file)) {
+    if ('code' in item) errors.push(item);
+    else documents.push(item);
+  }
+  return { documents, errors };
+}
+
+/**
+ * Parses document by document, so a caller that evaluates each document before asking for the next keeps
+ * only one document's position tree alive: short-lived objects are what the garbage collector is fast at.
+ */
+export function* parseYamlDocuments(text: string, file: string): Generator<ParsedDocument | InputError> {
+  const lines = new LineMap(text);
   const chunks = splitYamlDocuments(text);
-  chunks.forEach((chunk, documentIndex) => {
+  for (let documentIndex = 0; documentIndex < chunks.length; documentIndex++) {
+    const chunk = chunks[documentIndex] as Chunk;
     const stack: Frame[] = [];
     let root: Frame | undefined;
     let written = 0;
-    const sizes = new Map<unknown, number>();
+    // Only a document with aliases can expand beyond what is written; skip the bookkeeping otherwise.
+    const sizes = chunk.text.includes('*') ? new Map<unknown, number>() : undefined;
+    const offset = chunk.offset;
     const listener = (event: 'open' | 'close', state: { position: number; result: unknown }): void => {
       if (event === 'open') {
-        stack.push(new Frame(chunk.offset + state.position));
+        stack.push(new Frame(offset + state.position));
         written++;
         return;
       }
       const frame = stack.pop() as Frame;
       const result = state.result;
       frame.result = result;
-      if (result !== null && typeof result === 'object') {
+      if (sizes && result !== null && typeof result === 'object') {
         if (frame.kids) {
           let size = 1;
           for (const k of frame.kids) size += k.size;
@@ -140,39 +155,41 @@ export function parseYaml(text: string, file: string): ParseOutcome {
       value = yaml.load(chunk.text, { schema: SCHEMA, filename: file, listener } as yaml.LoadOptions);
     } catch (e) {
       const err = e as { mark?: { position?: number }; reason?: string; message?: string };
-      const pos = lines.position(chunk.offset + (err.mark?.position ?? 0));
-      errors.push({
+      const pos = lines.position(offset + (err.mark?.position ?? 0));
+      yield {
         file,
         line: pos.line,
         column: pos.column,
         documentIndex,
         code: 'parse-error',
         message: `YAML syntax error: ${err.reason ?? firstLine(err.message ?? String(e))}`,
-      });
-      return;
+      };
+      continue;
     }
-    if (!root) return;
-    if (root.size > MAX_EXPANDED_NODES && root.size > 10 * written) {
-      const pos = lines.position(chunk.offset);
-      errors.push({
-        file,
-        line: pos.line,
-        column: pos.column,
-        documentIndex,
-        code: 'alias-bomb',
-        message: `YAML aliases expand this document to ${root.size} nodes from ${written} written; refused as a possible alias bomb`,
-      });
-      return;
+    if (!root) continue;
+    if (sizes) {
+      const expanded = root.size;
+      if (expanded > MAX_EXPANDED_NODES && expanded > 10 * written) {
+        const pos = lines.position(offset);
+        yield {
+          file,
+          line: pos.line,
+          column: pos.column,
+          documentIndex,
+          code: 'alias-bomb',
+          message: `YAML aliases expand this document to ${expanded} nodes from ${written} written; refused as a possible alias bomb`,
+        };
+        continue;
+      }
     }
-    if (value === null || value === undefined) return;
-    documents.push({
+    if (value === null || value === undefined) continue;
+    yield {
       value,
       documentIndex,
       startLine: lines.position(lines.skipBlanks(root.kids?.[0]?.pos ?? root.pos)).line,
       positions: new YamlPositionIndex(root, lines),
-    });
-  });
-  return { documents, errors };
+    };
+  }
 }
 
 function firstLine(s: string): string {
