@@ -119,9 +119,11 @@ describe('scan-result.schema.json', () => {
     const f = await scanMain();
     try {
       const good = JSON.parse(formatJson(f.result));
-      const cases: [string, (doc: Record<string, any>) => void][] = [
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mutating parsed JSON at will
+      type Doc = Record<string, any>;
+      const cases: [string, (doc: Doc) => void][] = [
         ['an extra top-level field', (d) => (d.controls = [])],
-        ['an exempted finding without its exemption', (d) => delete d.findings.find((x: any) => x.status === 'exempted').exemption],
+        ['an exempted finding without its exemption', (d) => delete d.findings.find((x: Doc) => x.status === 'exempted').exemption],
         ['a failing finding with an exemption', (d) => (d.findings[0].exemption = { source: 'policy', justification: 'x' })],
         ['an unknown severity', (d) => (d.findings[0].severity = 'severe')],
         ['a line 0', (d) => (d.findings[0].location.line = 0)],
