@@ -10,5 +10,6 @@ export { evaluateSubject, planControls } from './engine/evaluate.js';
 export { SCHEMA_VERSION, isBlocking, type ScanResult, type ScanSummary } from './engine/result.js';
 export { ConfigError, parseConfig, resolvePolicy, LATEST_PSS_VERSION } from './policy/config.js';
 export { PROFILES, PROFILE_DOCS } from './policy/profiles.js';
+export { FORMATS, formatResult, type Format } from './report/index.js';
 export * from './model/types.js';
 export { VERSION } from './version.js';
