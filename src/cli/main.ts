@@ -97,7 +97,7 @@ async function runScan(args: string[], io: CliIo): Promise<number> {
   });
 
   const color = format === 'text' && !values.output && !values['no-color'] && io.isTTY && !io.env.NO_COLOR;
-  const report = formatResult(result, format, { color });
+  const report = formatResult(result, format, { color, srcRoot: process.cwd() });
   if (values.output) {
     writeFileSync(values.output, report);
   } else {
