@@ -21,7 +21,7 @@ function sarifValidator() {
   ajv.addFormat('uri-reference', uriReference);
   ajv.addFormat('uri', (s: string) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s) && uriReference.test(s) && URL.canParse(s));
   ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i);
-  return ajv.compile({ $id: id, ...rest });
+  return ajv.compile({ $id: String(id), ...rest });
 }
 const validate = sarifValidator();
 
