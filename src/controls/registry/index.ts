@@ -1,4 +1,7 @@
-import type { AnyControl } from '../define.js';
+import { asAny, type AnyControl } from '../define.js';
+import imageMutableTag from './image-mutable-tag.js';
+import imageNotPinnedByDigest from './image-not-pinned-by-digest.js';
+import untrustedRegistry from './untrusted-registry.js';
 
 /** Controls of the registry surface, in id order. */
-export const registryControls: AnyControl[] = [];
+export const registryControls: AnyControl[] = [asAny(imageMutableTag), asAny(imageNotPinnedByDigest), asAny(untrustedRegistry)];
