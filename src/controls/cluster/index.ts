@@ -1,4 +1,5 @@
-import type { AnyControl } from '../define.js';
+import { asAny, type AnyControl } from '../define.js';
+import defaultNamespace from './default-namespace.js';
 
 /** Controls of the cluster surface, in id order. */
-export const clusterControls: AnyControl[] = [];
+export const clusterControls: AnyControl[] = [asAny(defaultNamespace)];
