@@ -159,8 +159,3 @@ export function volumes(w: WorkloadSubject): { index: number; volume: JsonObject
   });
   return out;
 }
-
-/** Readable role of a container for messages: "container", "init container", "ephemeral container". */
-export function roleLabel(c: ContainerView): string {
-  return c.role === 'init' ? 'init container' : c.role === 'ephemeral' ? 'ephemeral container' : 'container';
-}
