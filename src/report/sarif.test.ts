@@ -138,7 +138,7 @@ describe('formatSarif', () => {
 
   it('marks exempted findings with an accepted external suppression', () => {
     const suppressed = log.runs[0].results.filter((r: Log) => r.suppressions);
-    expect(suppressed).toHaveLength(1);
+    expect(suppressed).toHaveLength(2);
     expect(suppressed[0].suppressions).toEqual([
       { kind: 'external', status: 'accepted', justification: 'CSI node plugin writes <state> & "sockets" under /var' },
     ]);

@@ -124,6 +124,8 @@ spec:
       containers:
         - name: driver
           image: mcr.microsoft.com/oss/kubernetes-csi/driver:v1
+        - name: registrar
+          image: mcr.microsoft.com/oss/kubernetes-csi/registrar:v2
 `,
   'deploy/legacy app.yaml': `apiVersion: v1
 kind: Pod

@@ -44,11 +44,13 @@ describe('formatText', () => {
     expect(plain).toMatch(/ConfigMap shop\/settings.*\n.*medium +CLU-901 test-inventory .*config\.yaml:5:3/);
   });
 
-  it('shows exempted findings with justification, owner and expiry', () => {
-    expect(plain).toMatch(/high +APP-901 test-writable-root {2}Container 'driver'.*csi\.yaml:8:11 \[exempted\]\n/);
-    expect(plain).toContain(
-      'exempted by policy: CSI node plugin writes <state> & "sockets" under /var (owner platform-team, expires 2027-03-31)',
-    );
+  it('shows exempted findings with justification, owner and expiry, once per resource', () => {
+    const note = 'exempted by policy: CSI node plugin writes <state> & "sockets" under /var (owner platform-team, expires 2027-03-31)';
+    const csi = plain.slice(plain.indexOf('DaemonSet kube-system/csi-node')).split('\n').slice(1, 4);
+    expect(csi[0]).toMatch(/^ {4}high +APP-901 test-writable-root {2}Container 'driver'.*csi\.yaml:8:11 \[exempted\]$/);
+    expect(csi[1]).toBe(`             ${note}`);
+    expect(csi[2]).toMatch(/^ {4}high +APP-901 test-writable-root {2}Container 'registrar'.*csi\.yaml:10:11 \[exempted\]$/);
+    expect(plain.split(note)).toHaveLength(2);
   });
 
   it('aggregates what was not evaluated, lists input errors and policy notices', () => {
@@ -61,7 +63,7 @@ describe('formatText', () => {
     expect(main.result.summary.exitCode).toBe(1);
     const last = plain.trimEnd().split('\n').at(-1);
     expect(last).toBe(
-      'FAILED  6 resources scanned in 5 files, 4 findings (3 high, 1 medium), 1 exempted, 2 not evaluated, 1 input error',
+      'FAILED  6 resources scanned in 5 files, 4 findings (3 high, 1 medium), 2 exempted, 2 not evaluated, 1 input error',
     );
     expect(plain.endsWith('\n')).toBe(true);
   });

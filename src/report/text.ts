@@ -40,7 +40,8 @@ function resourceKey(f: Finding): string {
   return [f.location.file, r.apiVersion, r.kind, r.namespace, r.name].join('\u0000');
 }
 
-function findingLines(c: Colors, f: Finding): string[] {
+/** An exemption note identical to the last one printed for the same resource is not repeated. */
+function findingLines(c: Colors, f: Finding, previousNote: { text?: string }): string[] {
   const exempted = f.status === 'exempted';
   const sev = f.severity.padEnd(SEVERITY_WIDTH);
   const tags: string[] = [];
@@ -60,7 +61,9 @@ function findingLines(c: Colors, f: Finding): string[] {
     const who = [e.owner ? `owner ${printable(e.owner)}` : undefined, e.expires ? `expires ${e.expires}` : 'no expiry']
       .filter((x) => x !== undefined)
       .join(', ');
-    lines.push(`    ${' '.repeat(SEVERITY_WIDTH)} ${c.gray(`exempted by ${e.source}: ${printable(e.justification)} (${who})`)}`);
+    const note = `exempted by ${e.source}: ${printable(e.justification)} (${who})`;
+    if (note !== previousNote.text) lines.push(`    ${' '.repeat(SEVERITY_WIDTH)} ${c.gray(note)}`);
+    previousNote.text = note;
   }
   return lines;
 }
@@ -83,7 +86,8 @@ function findingsSection(c: Colors, findings: readonly Finding[]): string[] {
     for (const list of groups.values()) {
       const first = list[0] as Finding;
       out.push(`  ${c.bold(printable(resourceLabel(first.resource)))}  ${c.dim(printable(first.location.file))}`);
-      for (const f of list) out.push(...findingLines(c, f));
+      const previousNote: { text?: string } = {};
+      for (const f of list) out.push(...findingLines(c, f, previousNote));
     }
     out.push('');
   }
