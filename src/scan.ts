@@ -88,6 +88,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const inputErrors: InputError[] = [];
   const readOpts = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
   const counts = { files: 0, documents: 0, resources: 0 };
+  const skippedFiles: string[] = [];
 
   const process = (input: InputFile): void => {
     if (input.error) {
@@ -96,7 +97,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
     counts.files++;
     const before = sink.findings.length;
-    const stats = evaluateText(input.path, input.text, byType, policy, env, sink, inputErrors);
+    const fileErrors: InputError[] = [];
+    const stats = evaluateText(input.path, input.text, byType, policy, env, sink, fileErrors);
+    // A folder holds other YAML and JSON too (CI workflows, Helm values, Chart.yaml): a file found by
+    // walking a folder in which no document is a Kubernetes object is listed as skipped, not as an error.
+    // A file named explicitly, or one that mixes objects and non-objects, reports every bad document.
+    if (input.fromFolder && stats.resources === 0 && fileErrors.length > 0 && fileErrors.every((e) => e.code === 'not-kubernetes')) {
+      skippedFiles.push(input.path);
+      counts.files--;
+    } else {
+      for (const e of fileErrors) inputErrors.push(e);
+    }
     counts.documents += stats.documents;
     counts.resources += stats.resources;
     if (sink.findings.length - before > 1) {
@@ -112,7 +123,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
     for await (const entry of listInputs([p])) {
       if ('error' in entry) inputErrors.push(entry.error);
-      else process(await readInput(entry.path, readOpts));
+      else {
+        const input = await readInput(entry.path, readOpts);
+        process(input.error ? input : { ...input, fromFolder: entry.fromFolder });
+      }
     }
   }
 
@@ -122,6 +136,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       level: 'warning',
       message: `exemption ${e.origin} (${e.controls.join(', ')}${e.owner ? `, owner ${e.owner}` : ''}) expired on ${e.expires}; it no longer applies to ${n} finding${n === 1 ? '' : 's'}`,
       ...(policy.configFile ? { file: policy.configFile } : {}),
+    });
+  }
+
+  if (skippedFiles.length > 0) {
+    const shown = skippedFiles.slice(0, 5).join(', ');
+    notices.push({
+      level: 'info',
+      message: `skipped ${skippedFiles.length} file${skippedFiles.length === 1 ? '' : 's'} with no Kubernetes objects: ${shown}${skippedFiles.length > 5 ? ', …' : ''}`,
     });
   }
 

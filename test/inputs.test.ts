@@ -25,6 +25,8 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'good.yaml'), POD('good'));
   writeFileSync(path.join(dir, 'broken.yaml'), `${POD('first')}---\nkind: Pod\nmetadata: {name: x\n---\n${POD('third')}`);
   writeFileSync(path.join(dir, 'nokind.yaml'), 'metadata:\n  name: orphan\n');
+  writeFileSync(path.join(dir, 'mixed.yaml'), `${POD('mixed')}---\nmetadata:\n  name: orphan\n`);
+  writeFileSync(path.join(dir, 'palisade.yaml'), 'failOn: high\n');
   writeFileSync(path.join(dir, 'unknown.yaml'), 'apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: typo}\n');
   writeFileSync(path.join(dir, 'crd.yaml'), 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: tls}\n');
   const bomb = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
@@ -55,7 +57,7 @@ describe('bad input is reported and the rest is scanned', () => {
         { file: 'broken.yaml', code: 'parse-error', line: expect.any(Number) },
         { file: 'huge.yaml', code: 'too-large', line: undefined },
         { file: 'loop.yaml', code: 'read-error', line: undefined },
-        { file: 'nokind.yaml', code: 'not-kubernetes', line: 1 },
+        { file: 'mixed.yaml', code: 'not-kubernetes', line: 11 },
         { file: 'unknown.yaml', code: 'unknown-kind', line: 2 },
       ]),
     );
@@ -64,7 +66,9 @@ describe('bad input is reported and the rest is scanned', () => {
     expect(broken.line).toBeGreaterThanOrEqual(11);
     expect(broken.line).toBeLessThanOrEqual(13);
     const names = r.findings.map((f) => f.resource.name).sort();
-    expect(names).toEqual(['first', 'from-list', 'good', 'nested', 'third']);
+    expect(names).toEqual(['first', 'from-list', 'good', 'mixed', 'nested', 'third']);
+    // A file in a folder with no Kubernetes object at all (Helm values, CI workflows) is skipped, and said so.
+    expect(r.notices.map((n) => n.message).join('\n')).toMatch(/skipped 1 file with no Kubernetes objects: .*nokind\.yaml/);
     // The path as the user gave it, joined with the relative path inside the folder.
     const nested = r.findings.find((f) => f.resource.name === 'nested')!;
     expect(nested.location.file).toBe(path.join(dir, 'nested', 'deeper', 'pod.yml'));
@@ -75,7 +79,13 @@ describe('bad input is reported and the rest is scanned', () => {
     expect(fromList.location.line).toBeGreaterThan(1);
     expect(r.summary.exitCode).toBe(1);
     // Certificate (a CRD) is a resource, not an error.
-    expect(r.summary.resources).toBe(6);
+    expect(r.summary.resources).toBe(7);
+  });
+
+  it('reports a document without kind in a file named explicitly', async () => {
+    const r = await scan({ paths: [path.join(dir, 'nokind.yaml')], catalog, noConfig: true });
+    expect(r.inputErrors).toEqual([expect.objectContaining({ code: 'not-kubernetes', line: 1, message: expect.stringContaining('missing apiVersion and kind') })]);
+    expect(r.summary.exitCode).toBe(2);
   });
 
   it('exits 2 only when nothing could be scanned', async () => {

@@ -4,7 +4,7 @@ import type { InputError } from '../model/types.js';
 
 /** One input to scan: its text, or the error that kept us from reading it. */
 export type InputFile =
-  | { path: string; text: string; error?: undefined }
+  | { path: string; text: string; error?: undefined; fromFolder?: boolean }
   | { path: string; text?: undefined; error: InputError };
 
 export interface ReadOptions {
@@ -16,13 +16,15 @@ export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** Palisade's own configuration files sit among manifests; they are read as policy, not scanned. */
+const CONFIG_NAMES = new Set(['palisade.yaml', 'palisade.yml', '.palisade.yaml', '.palisade.yml']);
 
 /**
  * Expands the user's paths into the files to read, in a stable order. A folder is walked recursively for
  * manifest files (skipping .git and node_modules); a file named explicitly is always read. The path of a
  * file found in a folder is the folder path as given joined with the file's relative path.
  */
-export async function* listInputs(paths: string[]): AsyncGenerator<{ path: string } | { error: InputError }> {
+export async function* listInputs(paths: string[]): AsyncGenerator<{ path: string; fromFolder: boolean } | { error: InputError }> {
   for (const given of paths) {
     let info;
     try {
@@ -32,11 +34,11 @@ export async function* listInputs(paths: string[]): AsyncGenerator<{ path: strin
       continue;
     }
     if (info.isDirectory()) yield* walk(given);
-    else yield { path: given };
+    else yield { path: given, fromFolder: false };
   }
 }
 
-async function* walk(dir: string): AsyncGenerator<{ path: string } | { error: InputError }> {
+async function* walk(dir: string): AsyncGenerator<{ path: string; fromFolder: boolean } | { error: InputError }> {
   let entries: { name: string; dir: boolean; file: boolean; link: boolean }[] = [];
   try {
     const handle = await opendir(dir);
@@ -52,14 +54,14 @@ async function* walk(dir: string): AsyncGenerator<{ path: string } | { error: In
       // Follow links to files (a broken link is reported), but not links to folders: they can loop.
       if (!MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase())) continue;
       try {
-        if ((await stat(p)).isFile()) yield { path: p };
+        if ((await stat(p)).isFile()) yield { path: p, fromFolder: true };
       } catch (err) {
         yield { error: readError(p, err) };
       }
     } else if (e.dir) {
       if (!SKIPPED_DIRS.has(e.name)) yield* walk(p);
-    } else if (e.file && MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
-      yield { path: p };
+    } else if (e.file && MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !CONFIG_NAMES.has(e.name)) {
+      yield { path: p, fromFolder: true };
     }
   }
 }
