@@ -162,6 +162,9 @@ describe('examples/contoso: legacy findings at the offending lines', () => {
     expectFailAt(recommended, 'APP-022', INVENTORY, span(INVENTORY, '- name: DB_PASSWORD', 'value: "FAKE-'));
     const port = lineOf(INVENTORY, 'containerPort: 22');
     expectFailAt(recommended, 'APP-024', INVENTORY, [port - 1, port]);
+    // …and the LoadBalancer Service that publishes it.
+    const service = lineOf(INVENTORY, 'kind: Service');
+    expectFailAt(recommended, 'APP-024', INVENTORY, [lineOf(INVENTORY, 'port: 22', service)]);
   });
 
   it('inventory Deployment: deprecated seccomp and AppArmor annotations', () => {
