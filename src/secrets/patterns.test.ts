@@ -78,6 +78,8 @@ describe('secretNameKind', () => {
     ['MYSQL_ROOT_PASSWD', 'password'],
     ['dbPassword', 'password'],
     ['SMTP_PASS', 'password'],
+    ['PGPASSWORD', 'password'],
+    ['NEXTAUTH_SECRET', 'secret'],
     ['PRIVATE_KEY_PASSWORD', 'password'],
     ['AZURE_CLIENT_SECRET', 'client-secret'],
     ['API_KEY', 'api-key'],
@@ -101,6 +103,7 @@ describe('secretNameKind', () => {
     'TOKEN_TTL', 'PASSWORD_POLICY', 'KEYCLOAK_URL', 'KEYCLOAK_REALM', 'GPG_KEY', 'WORDPRESS_CLI_GPG_KEY', 'PUBLIC_KEY',
     'JWT_PUBLIC_KEY', 'SORT_KEY', 'REDIS_KEY_PREFIX', 'ACCESS_LOG', 'PASSWORD_AUTH', 'KEY_VAULT_NAME', 'SECRET_STORE',
     'CREDENTIALS_DIR', 'API_VERSION', 'AUTHOR', 'PASSPORT_NUMBER', 'TOKENIZER_MODEL', 'SECRETS_MOUNT',
+    'POSTGRES_HOST_AUTH_METHOD', 'STORAGE_ACCOUNT_NAME', 'AZURE_CLIENT_ID', 'PGPASSWORD_FILE', 'API_KEY_HEADER_NAME',
   ])('%s is not a secret name', (name) => expect(secretNameKind(name)).toBeUndefined());
 });
 

@@ -300,7 +300,10 @@ export function secretNameKind(name: string): SecretKind | undefined {
       if (!best || end > best.end) best = { rule, end };
     }
   }
-  return best ? { id: best.rule.id, title: best.rule.title, evidence: 'name' } : undefined;
+  if (best) return { id: best.rule.id, title: best.rule.title, evidence: 'name' };
+  // Run-together names such as PGPASSWORD or REDISPASSWD.
+  if (tokens.some((t) => /.(?:password|passwd)$/.test(t))) return { id: 'password', title: 'password', evidence: 'name' };
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------

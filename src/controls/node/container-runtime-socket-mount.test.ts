@@ -119,7 +119,7 @@ spec:
         {
           messageId: 'parent',
           pointer: '/spec/jobTemplate/spec/template/spec/volumes/0/hostPath/path',
-          data: { volume: 'run', path: '/var/run', target: '/var/run/docker.sock', what: 'the Docker socket' },
+          data: { volume: 'run', path: '/var/run', target: '/var/run/containerd/containerd.sock', what: 'the containerd socket' },
         },
         {
           messageId: 'parent',
@@ -149,7 +149,7 @@ spec:
     - { name: cri, hostPath: { path: /var/run/cri-dockerd.sock } }
 `,
       errors: [
-        { messageId: 'parent', pointer: '/spec/volumes/0/hostPath/path', data: { volume: 'host', path: '/', target: '/run/docker.sock', what: 'the Docker socket' } },
+        { messageId: 'parent', pointer: '/spec/volumes/0/hostPath/path', data: { volume: 'host', path: '/', target: '/run/containerd/containerd.sock', what: 'the containerd socket' } },
         { messageId: 'target', pointer: '/spec/volumes/1/hostPath/path' },
         { messageId: 'target', pointer: '/spec/volumes/2/hostPath/path', data: { volume: 'cri', path: '/var/run/cri-dockerd.sock', target: '/var/run/cri-dockerd.sock', what: 'the cri-dockerd socket' } },
       ],

@@ -3,8 +3,9 @@ import { hostPathControl, type HostPathTarget } from './host-path-template.js';
 /** Where container runtimes listen on Linux nodes (both /run and its /var/run alias) and on Windows nodes. */
 const SOCKETS: readonly HostPathTarget[] = [
   ...['/run', '/var/run'].flatMap((dir) => [
-    { path: `${dir}/docker.sock`, label: 'the Docker socket' },
+    // containerd first: it is the runtime of AKS and most clusters, so a parent mount names its socket.
     { path: `${dir}/containerd/containerd.sock`, label: 'the containerd socket' },
+    { path: `${dir}/docker.sock`, label: 'the Docker socket' },
     { path: `${dir}/docker/containerd/containerd.sock`, label: "Docker's containerd socket" },
     { path: `${dir}/crio/crio.sock`, label: 'the CRI-O socket' },
     { path: `${dir}/cri-dockerd.sock`, label: 'the cri-dockerd socket' },

@@ -60,7 +60,7 @@ spec:
         {
           messageId: 'target',
           pointer: '/spec/template/spec/volumes/1/hostPath/path',
-          data: { volume: 'containers', path: '/var/lib/docker/containers', target: '/var/lib/docker', what: 'Docker state (every container’s file system)' },
+          data: { volume: 'containers', path: '/var/lib/docker/containers', target: '/var/lib/docker', what: 'Docker state: every container’s file system' },
         },
         { messageId: 'target', pointer: '/spec/template/spec/volumes/2/hostPath/path' },
       ],
@@ -97,7 +97,7 @@ spec:
         {
           messageId: 'parent',
           pointer: '/spec/template/spec/volumes/1/hostPath/path',
-          data: { volume: 'var', path: '/var', target: '/var/lib/kubelet', what: 'kubelet state (every pod’s volumes, secrets and service-account tokens)' },
+          data: { volume: 'var', path: '/var', target: '/var/lib/kubelet', what: 'kubelet state: every pod’s volumes, secrets and service-account tokens' },
         },
         {
           messageId: 'target',
@@ -106,10 +106,10 @@ spec:
             volume: 'sneaky',
             path: '/etc/kubernetes',
             target: '/etc',
-            what: 'host configuration (including kubelet and cloud credentials in /etc/kubernetes)',
+            what: 'host configuration, including kubelet and cloud credentials',
           },
         },
-        { messageId: 'target', pointer: '/spec/template/spec/volumes/3/hostPath/path', data: { volume: 'proc', path: '/proc/1/ns', target: '/proc', what: 'host processes (/proc)' } },
+        { messageId: 'target', pointer: '/spec/template/spec/volumes/3/hostPath/path', data: { volume: 'proc', path: '/proc/1/ns', target: '/proc', what: 'host processes' } },
       ],
     },
     {
@@ -134,7 +134,7 @@ spec:
       errors: [
         { messageId: 'target', pointer: '/spec/template/spec/volumes/0/hostPath/path' },
         { messageId: 'target', pointer: '/spec/template/spec/volumes/1/hostPath/path' },
-        { messageId: 'target', pointer: '/spec/template/spec/volumes/2/hostPath/path', data: { volume: 'sys', path: '/sys/fs/cgroup', target: '/sys', what: 'host kernel and cgroup settings (/sys)' } },
+        { messageId: 'target', pointer: '/spec/template/spec/volumes/2/hostPath/path', data: { volume: 'sys', path: '/sys/fs/cgroup', target: '/sys', what: 'host kernel and cgroup settings' } },
       ],
     },
     {
@@ -165,7 +165,7 @@ spec:
           pointer: '/spec/volumes/0/hostPath/path',
           data: { volume: 'secrets', path: '/srv/secrets/app', target: '/srv/secrets', what: 'a path listed in the policy' },
         },
-        { messageId: 'target', pointer: '/spec/hostPath/path', data: { volume: 'host-etc', path: '/etc', target: '/etc', what: 'host configuration (including kubelet and cloud credentials in /etc/kubernetes)' } },
+        { messageId: 'target', pointer: '/spec/hostPath/path', data: { volume: 'host-etc', path: '/etc', target: '/etc', what: 'host configuration, including kubelet and cloud credentials' } },
       ],
     },
   ],
