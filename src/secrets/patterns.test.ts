@@ -184,6 +184,13 @@ describe('scanText', () => {
     expect(JSON.stringify(hits)).not.toContain(fake.pemBody.slice(0, 16));
   });
 
+  it('withholds a name that is itself a credential', () => {
+    const token = fake.byRule['github-token'] as string;
+    const hits = scanText(`${token}_password = Zq8!vLr2#x`);
+    expect(hits).toHaveLength(1);
+    expect(JSON.stringify(hits)).not.toContain(token.slice(4, 16));
+  });
+
   it('finds a private key inside JSON with escaped line breaks', () => {
     const json = JSON.stringify({ type: 'service_account', project_id: 'p', private_key: fake.pem });
     expect(scanText(json).map((h) => h.kind.id)).toEqual(['private-key']);

@@ -371,6 +371,15 @@ export function detectAssignment(name: string, value: string): SecretKind | unde
   return byName;
 }
 
+/**
+ * A setting or variable name, safe to print: a name that itself has the shape of a credential (someone
+ * pasted a token as a key) is replaced, so that even names never carry a secret into a report.
+ */
+export function printableName(name: string): string {
+  const randomRun = (name.match(/[A-Za-z0-9+/]{24,}/g) ?? []).some((r) => /\d/.test(r) && /[a-z]/.test(r) && /[A-Z]/.test(r));
+  return randomRun || matchSecretValue(name) ? '<name withheld: it looks like a secret>' : name;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Text (files)
 
@@ -378,7 +387,7 @@ export interface SecretHit {
   kind: SecretKind;
   /** 1-based line in the scanned text where the evidence starts. */
   line: number;
-  /** For assignment hits, the setting's name (never its value). */
+  /** For assignment hits, the setting's name (never its value), as returned by `printableName`. */
   name?: string;
 }
 
@@ -429,7 +438,7 @@ export function scanText(text: string): SecretHit[] {
     if (assignment) {
       const name = assignment[1] as string;
       const kind = detectAssignment(name, unquote((assignment[2] as string).trim()));
-      if (kind) add({ kind, line, name });
+      if (kind) add({ kind, line, name: printableName(name) });
       return;
     }
     const kind = matchSecretValue(raw);

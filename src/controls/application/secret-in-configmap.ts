@@ -1,6 +1,6 @@
 import { isObject } from '../../normalize/workload.js';
 import { joinPointer } from '../../parse/lines.js';
-import { detectAssignment, scanText } from '../../secrets/patterns.js';
+import { detectAssignment, printableName, scanText } from '../../secrets/patterns.js';
 import { defineControl } from '../define.js';
 
 export default defineControl({
@@ -37,11 +37,12 @@ export default defineControl({
     if (subject.resource.kind !== 'ConfigMap') return;
     const data = subject.object.data;
     if (!isObject(data)) return;
-    for (const [key, value] of Object.entries(data)) {
+    for (const [rawKey, value] of Object.entries(data)) {
       if (typeof value !== 'string') continue;
-      const pointer = joinPointer('', 'data', key);
+      const pointer = joinPointer('', 'data', rawKey);
+      const key = printableName(rawKey);
       if (!value.includes('\n')) {
-        const kind = detectAssignment(key, value);
+        const kind = detectAssignment(rawKey, value);
         if (kind) {
           ctx.report({ messageId: 'secretValue', pointer, data: { key, kind: kind.title } });
           continue;

@@ -1,5 +1,5 @@
 import { isObject } from '../../normalize/workload.js';
-import { detectAssignment } from '../../secrets/patterns.js';
+import { detectAssignment, printableName } from '../../secrets/patterns.js';
 import { defineControl } from '../define.js';
 
 export default defineControl({
@@ -43,7 +43,7 @@ export default defineControl({
         ctx.report({
           messageId: kind.evidence === 'value' ? 'valueShape' : 'secretName',
           pointer: `${c.pointer}/env/${i}/value`,
-          data: { container: c.name, variable: e.name, kind: kind.title },
+          data: { container: c.name, variable: printableName(e.name), kind: kind.title },
         });
       });
     }
