@@ -72,7 +72,7 @@ function checkLines(findings) {
     const lines = readFileSync(file, 'utf8').split('\n');
     for (const f of list) {
       checked++;
-      const last = f.location.pointer.split('/').pop() ?? '';
+      const last = (f.location.pointer.split('/').pop() ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
       const text = (lines[(f.location.line ?? 0) - 1] ?? '').trim();
       const json = file.endsWith('.json');
       const ok = /^\d+$/.test(last)
