@@ -257,7 +257,11 @@ function workload(r, i) {
   if (defects.has('hostNetwork')) podSpec.hostNetwork = true;
   if (defects.has('noSeccomp')) delete podSpec.securityContext.seccompProfile;
   if (defects.has('nonRootMissing')) delete podSpec.securityContext.runAsNonRoot;
-  if (defects.has('automount')) delete podSpec.automountServiceAccountToken;
+  // The token of the namespace's default service account, mounted: what `kubectl create deployment` gives you.
+  if (defects.has('automount')) {
+    delete podSpec.automountServiceAccountToken;
+    delete podSpec.serviceAccountName;
+  }
   if (defects.has('socket')) podSpec.volumes.push({ name: 'docker-sock', hostPath: { path: '/var/run/docker.sock', type: 'Socket' } });
   if (defects.has('hostEtc')) podSpec.volumes.push({ name: 'host-etc', hostPath: { path: '/etc', type: 'Directory' } });
   const podMeta = { labels: { app: name } };
