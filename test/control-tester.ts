@@ -97,9 +97,10 @@ export function testControl<M extends string, T extends SubjectType>(control: Co
           if (!(e.messageId in meta.messages)) throw new Error(`${meta.id}: unknown messageId '${e.messageId}'`);
         }
         const sink = runControl(any, c.yaml, c);
-        const actual = sink.findings.map((f) => {
+        // Findings are compared in order, so each one is held to the data and line of its own expectation.
+        const actual = sink.findings.map((f, i) => {
           const out: ExpectedFinding = { messageId: f.messageId, pointer: f.location.pointer };
-          const want = c.errors.find((e) => e.messageId === f.messageId && e.pointer === f.location.pointer);
+          const want = c.errors[i];
           if (want?.data) out.data = f.data;
           if (want?.line !== undefined && f.location.line !== undefined) out.line = f.location.line;
           return out;

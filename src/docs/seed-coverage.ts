@@ -74,6 +74,7 @@ export const UNCOVERED_SEEDS: Record<string, UncoveredSeed> = {
   A3: { status: 'planned', reason: 'Third-party image risk is covered by the vulnerability gate (M3) and signatures (M5).' },
   A5: { status: 'organisational', reason: 'Application flaws (XSS, SQL injection) are found by application security testing, not by cluster configuration; Palisade limits their blast radius through the isolation controls.' },
   A6: { status: 'planned', reason: 'Egress control by sensitivity is capability M7.' },
+  A7: { status: 'planned', reason: 'Keeping pods of different sensitivity off shared nodes is capability M8 (taints, tolerations, affinity).' },
   A11: { status: 'planned', reason: 'Run-time baselines and anomaly detection is capability M13.' },
   K1: { status: 'planned', reason: 'Private cluster / authorized IP ranges is AKS posture (M9).' },
   K4: { status: 'planned', reason: 'Registry Private Link is ACR posture (M9).' },
