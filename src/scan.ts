@@ -40,7 +40,11 @@ export function discoverConfig(start: string): string | undefined {
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (existsSync(candidate)) return candidate;
+      if (existsSync(candidate)) {
+        // Shown in reports: keep it as short as the paths the user typed when it lies below the cwd.
+        const rel = path.relative(process.cwd(), candidate);
+        return rel.startsWith('..') || path.isAbsolute(rel) ? candidate : rel;
+      }
     }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
