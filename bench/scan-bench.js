@@ -397,7 +397,8 @@ async function main() {
       const t0 = Date.now();
       const bytes = generateYaml(dir, n, SEED + n);
       console.log(`generated ${fmtInt(n)} workloads, ${fmt1(bytes / MB)} MB YAML (${(bytes / n / 1024).toFixed(2)} KB each) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      cases.push({ label: `yaml ${n >= 1000 ? `${n / 1000}k` : n}`, dir, floorMode: 'floor-yaml' });
+      const size = n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
+      cases.push({ label: `yaml ${size}`, dir, floorMode: 'floor-yaml' });
     }
     if (sizes.includes(10000)) {
       const dir = path.join(root, 'json-10000');
