@@ -88,6 +88,26 @@ describe('bad input is reported and the rest is scanned', () => {
     expect(r.summary.exitCode).toBe(2);
   });
 
+  it('streams a JSON List item by item: a broken item loses only itself', async () => {
+    const item = (name: string) => JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'team' }, spec: { containers: [{ name: 'ctr', image: 'x' }] } }, null, 2);
+    const text = `{\n"apiVersion": "v1",\n"items": [\n${item('a')},\n${item('b').replace('"spec"', '"spec" "oops"')},\n${item('c')}\n],\n"kind": "List",\n"metadata": {}\n}\n`;
+    const file = path.join(dir, 'stream', 'list.json');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    const r = await scan({ paths: [file], catalog, noConfig: true });
+    expect(r.findings.map((f) => [f.resource.name, f.location.pointer])).toEqual([
+      ['a', '/items/0/spec/containers/0'],
+      ['c', '/items/2/spec/containers/0'],
+    ]);
+    const lines = text.split('\n');
+    const cName = lines.findIndex((l) => l.includes('"name": "c"'));
+    const cContainers = lines.findIndex((l, i) => i > cName && l.includes('"containers"'));
+    // The container object's opening brace, on the line after `"containers": [`.
+    expect(r.findings[1]!.location.line).toBe(cContainers + 2);
+    expect(r.inputErrors).toEqual([expect.objectContaining({ code: 'parse-error', line: lines.findIndex((l) => l.includes('"oops"')) + 1 })]);
+    expect(r.inputErrors[0]!.message).toContain('items[1]');
+  });
+
   it('exits 2 only when nothing could be scanned', async () => {
     const r = await scan({ paths: [path.join(dir, 'binary.yaml'), path.join(dir, 'missing.yaml')], catalog, noConfig: true });
     expect(r.inputErrors.map((e) => e.code)).toEqual(['binary', 'read-error']);

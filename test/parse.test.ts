@@ -86,6 +86,8 @@ describe('YAML parsing with positions', () => {
 
   it('ignores comment-only and empty documents', () => {
     expect(splitYamlDocuments('---\n# nothing\n---\n\n')).toEqual([]);
+    expect(splitYamlDocuments('--- {kind: A}\n')).toHaveLength(1);
+    expect(splitYamlDocuments('%YAML 1.2\r\n---\r\n...\r\n')).toEqual([]);
     const out = parseYaml('---\n---\nkind: A\n', 'e.yaml');
     expect(out.documents).toHaveLength(1);
     expect(out.documents[0]!.startLine).toBe(3);

@@ -1,4 +1,4 @@
-import type { AnyControl, ReportDescriptor } from '../controls/define.js';
+import type { AnyControl, CheckContext, ReportDescriptor } from '../controls/define.js';
 import { formatMessage } from '../controls/define.js';
 import type {
   Finding,
@@ -79,12 +79,11 @@ function imagesFor(subject: Subject, relative: string): string[] {
   return subject.containers.map((c) => c.image).filter(Boolean);
 }
 
-function annotationsOf(subject: Subject): Record<string, string> {
-  if (subject.type === 'k8s.object') return subject.annotations;
-  const meta = subject.object.metadata as { annotations?: Record<string, unknown> } | undefined;
-  const own: Record<string, string> = {};
-  for (const [k, v] of Object.entries(meta?.annotations ?? {})) own[k] = String(v);
-  return { ...subject.podMetadata.annotations, ...own };
+/** Annotations an inline exemption may sit in: the object's own, then its pod template's. */
+function annotationsOf(subject: Subject): Record<string, string>[] {
+  if (subject.type === 'k8s.object') return [subject.annotations];
+  const meta = subject.object.metadata as { annotations?: Record<string, string> } | undefined;
+  return meta?.annotations ? [meta.annotations, subject.podMetadata.annotations] : [subject.podMetadata.annotations];
 }
 
 /**
@@ -98,21 +97,28 @@ export function evaluateSubject(
   env: EvaluationEnv,
   sink: EvaluationSink,
 ): void {
-  let annotations: Record<string, string> | undefined;
+  // One context per subject, re-pointed at each control: a scan meets millions of (subject, control)
+  // pairs, and most report nothing, so the per-pair cost must be close to a function call.
+  const reports: ReportDescriptor<string>[] = [];
+  const skipped: string[] = [];
+  const ctx: CheckContext<string> = {
+    report: (r) => void reports.push(r),
+    notEvaluated: (reason) => void skipped.push(reason),
+    options: {},
+    pssVersion: env.pssVersion,
+    stage: env.stage,
+    now: env.now,
+  };
+  const exemptionsApply = policy.exemptions.length > 0 || policy.inlineExemptions.enabled;
+  let annotations: Record<string, string>[] | undefined;
   for (const planned of controls) {
     const { control } = planned;
     const meta = control.meta;
-    const reports: ReportDescriptor<string>[] = [];
-    const skipped: string[] = [];
+    reports.length = 0;
+    skipped.length = 0;
+    ctx.options = planned.options;
     try {
-      control.check(subject, {
-        report: (r) => reports.push(r),
-        notEvaluated: (reason) => skipped.push(reason),
-        options: planned.options,
-        pssVersion: env.pssVersion,
-        stage: env.stage,
-        now: env.now,
-      });
+      control.check(subject, ctx);
     } catch (e) {
       sink.notEvaluated.push({
         controlId: meta.id,
@@ -138,26 +144,12 @@ export function evaluateSubject(
       const template = meta.messages[r.messageId];
       if (template === undefined) throw new Error(`${meta.id} reported unknown message id '${r.messageId}'`);
       const data = r.data ?? {};
-      annotations ??= annotationsOf(subject);
-      const decision = decideExemption(
-        policy.exemptions,
-        policy.inlineExemptions,
-        {
-          controlId: meta.id,
-          controlName: meta.name,
-          resource: subject.resource,
-          images: imagesFor(subject, r.pointer),
-          annotations,
-        },
-        env.now,
-      );
-      for (const e of decision.expired) sink.expired.set(e, (sink.expired.get(e) ?? 0) + 1);
       const finding: Finding = {
         controlId: meta.id,
         controlName: meta.name,
         surface: meta.surface,
         severity: planned.severity,
-        status: decision.note ? 'exempted' : 'fail',
+        status: 'fail',
         action: planned.action,
         messageId: r.messageId,
         message: formatMessage(template, data),
@@ -166,7 +158,20 @@ export function evaluateSubject(
         resource: subject.resource,
         location: locate(subject, r.pointer),
       };
-      if (decision.note) finding.exemption = decision.note;
+      if (exemptionsApply) {
+        annotations ??= annotationsOf(subject);
+        const decision = decideExemption(
+          policy.exemptions,
+          policy.inlineExemptions,
+          { controlId: meta.id, controlName: meta.name, resource: subject.resource, images: imagesFor(subject, r.pointer), annotations },
+          env.now,
+        );
+        for (const e of decision.expired) sink.expired.set(e, (sink.expired.get(e) ?? 0) + 1);
+        if (decision.note) {
+          finding.status = 'exempted';
+          finding.exemption = decision.note;
+        }
+      }
       sink.findings.push(finding);
     }
   }

@@ -2,7 +2,7 @@ import { detectInput } from '../detect/index.js';
 import type { InputError, Subject } from '../model/types.js';
 import { normalizeDocument } from '../normalize/k8s.js';
 import type { ParseOutcome, ParsedDocument } from '../parse/document.js';
-import { parseJson } from '../parse/json.js';
+import { parseJson, parseJsonDocuments } from '../parse/json.js';
 import { parseYaml, parseYamlDocuments } from '../parse/yaml.js';
 import type { ResolvedPolicy } from '../policy/types.js';
 import { evaluateSubject, type EvaluationEnv, type EvaluationSink, type PlannedControl } from './evaluate.js';
@@ -29,9 +29,7 @@ export function subjectsFromText(file: string, text: string): { subjects: Subjec
 /** Parsed documents of one input, one at a time, with parse errors in between. */
 function* documentsOf(file: string, text: string): Generator<ParsedDocument | InputError> {
   if (detectInput(file, text) === 'k8s.json') {
-    const parsed = parseJson(text, file);
-    yield* parsed.errors;
-    yield* parsed.documents;
+    yield* parseJsonDocuments(text, file);
   } else {
     yield* parseYamlDocuments(text, file);
   }

@@ -15,7 +15,7 @@ export interface NormalizeOutcome {
  */
 export function normalizeDocument(doc: ParsedDocument, file: string): NormalizeOutcome {
   const out: NormalizeOutcome = { subjects: [], errors: [] };
-  visit(doc.value, '', doc, file, out);
+  visit(doc.value, doc.basePointer ?? '', doc, file, out);
   return out;
 }
 

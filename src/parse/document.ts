@@ -4,6 +4,8 @@ import type { InputError, PositionIndex } from '../model/types.js';
 export interface ParsedDocument {
   value: unknown;
   documentIndex: number;
+  /** Where `value` sits inside the file's document: "" for a whole document, "/items/3" for one List item parsed alone. */
+  basePointer?: string;
   /** 1-based line where the document's content starts. */
   startLine: number;
   positions: PositionIndex;

@@ -1,5 +1,5 @@
-import type { Position, PositionIndex } from '../model/types.js';
-import type { ParseOutcome } from './document.js';
+import type { InputError, Position, PositionIndex } from '../model/types.js';
+import type { ParseOutcome, ParsedDocument } from './document.js';
 import { LineMap, pointerSegments } from './lines.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 
@@ -8,6 +8,8 @@ import { findJsonSyntaxError } from './json-syntax.js';
  * text along its pointer, skipping unrelated values without building them. Array element offsets and
  * resolved prefixes are remembered, so locating findings in every item of a large `List` stays linear.
  */
+const STRUCTURAL = /["{}[\]]/g;
+
 class JsonPositionIndex implements PositionIndex {
   private readonly resolved = new Map<string, { value: number; anchor: number }>();
   private readonly elementOffsets = new Map<number, number[]>();
@@ -23,14 +25,16 @@ class JsonPositionIndex implements PositionIndex {
     let anchor = value;
     let prefix = '';
     let i = 0;
-    // Start from the longest prefix already resolved.
+    // Cache keys join segments with NUL, which no pointer segment can contain: "a/b" as one key and
+    // "a", "b" as two stay distinct. Start from the longest prefix already resolved.
+    const keys: string[] = [''];
+    for (const seg of segs) keys.push(keys[keys.length - 1] + '\u0000' + seg);
     for (let j = segs.length; j > 0; j--) {
-      const p = '/' + segs.slice(0, j).join('/');
-      const hit = this.resolved.get(p);
+      const hit = this.resolved.get(keys[j] as string);
       if (hit) {
         value = hit.value;
         anchor = hit.anchor;
-        prefix = p;
+        prefix = keys[j] as string;
         i = j;
         break;
       }
@@ -41,7 +45,7 @@ class JsonPositionIndex implements PositionIndex {
       if (!step) break;
       value = step.value;
       anchor = step.anchor;
-      prefix += '/' + seg;
+      prefix += '\u0000' + seg;
       this.resolved.set(prefix, step);
     }
     return this.lines.position(anchor);
@@ -98,6 +102,34 @@ class JsonPositionIndex implements PositionIndex {
     return undefined;
   }
 
+  /**
+   * The [start, end) offsets of every element of the top-level object's array member `key`, found
+   * without parsing them; undefined when the text is not such an object. Also remembers the offsets,
+   * so that later `locate` calls inside an element go straight to it.
+   */
+  topLevelArray(key: string): { elements: { start: number; end: number }[]; start: number; end: number } | undefined {
+    const t = this.text;
+    const root = this.skipWs(0);
+    const member = t[root] === '{' ? this.child(root, key) : undefined;
+    if (!member || t[member.value] !== '[') return undefined;
+    const offsets: number[] = [];
+    const out: { start: number; end: number }[] = [];
+    let pos = this.skipWs(member.value + 1);
+    if (t[pos] !== ']') {
+      for (;;) {
+        const end = this.skipValue(pos);
+        offsets.push(pos);
+        out.push({ start: pos, end });
+        pos = this.skipWs(end);
+        if (t[pos] === ',') pos = this.skipWs(pos + 1);
+        else break;
+      }
+    }
+    this.elementOffsets.set(member.value, offsets);
+    this.resolved.set('\u0000' + key, member);
+    return { elements: out, start: member.value, end: pos + 1 };
+  }
+
   private skipWs(pos: number): number {
     const t = this.text;
     let c = t.charCodeAt(pos);
@@ -124,20 +156,19 @@ class JsonPositionIndex implements PositionIndex {
     const c = t[pos];
     if (c === '"') return this.skipString(pos);
     if (c === '{' || c === '[') {
+      // Jump from one structural character to the next instead of walking every character.
+      const re = STRUCTURAL;
       let depth = 0;
-      let i = pos;
-      while (i < t.length) {
-        const ch = t[i];
+      re.lastIndex = pos;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(t)) !== null) {
+        const ch = m[0];
         if (ch === '"') {
-          i = this.skipString(i);
+          re.lastIndex = this.skipString(m.index);
           continue;
         }
         if (ch === '{' || ch === '[') depth++;
-        else if (ch === '}' || ch === ']') {
-          depth--;
-          if (depth === 0) return i + 1;
-        }
-        i++;
+        else if (--depth === 0) return m.index + 1;
       }
       return t.length;
     }
@@ -147,8 +178,47 @@ class JsonPositionIndex implements PositionIndex {
   }
 }
 
+/**
+ * Parsed JSON documents one at a time. A `kubectl get -o json` List is split into its items without
+ * parsing the whole, and each item is parsed and handed on alone: the estate never sits in memory as one
+ * object graph, and a syntax error in one item loses only that item.
+ */
+export function* parseJsonDocuments(text: string, file: string): Generator<ParsedDocument | InputError> {
+  const lines = new LineMap(text);
+  const index = new JsonPositionIndex(text, lines);
+  const array = index.topLevelArray('items');
+  // The List's own kind sits beside `items`, outside it: look only there, without walking the items again.
+  const outside = array ? text.slice(0, array.start) + text.slice(array.end) : '';
+  const isList = array !== undefined && /"kind"\s*:\s*"[A-Za-z0-9]*List"/.test(outside);
+  const items = isList ? array.elements : undefined;
+  if (!items) {
+    const out = parseJsonWith(text, file, lines, index);
+    yield* out.errors;
+    yield* out.documents;
+    return;
+  }
+  for (let i = 0; i < items.length; i++) {
+    const { start, end } = items[i] as { start: number; end: number };
+    const slice = text.slice(start, end);
+    let value: unknown;
+    try {
+      value = JSON.parse(slice);
+    } catch (e) {
+      const syntax = findJsonSyntaxError(slice) ?? { offset: 0, expected: (e as Error).message };
+      const pos = lines.position(start + syntax.offset);
+      yield { file, line: pos.line, column: pos.column, code: 'parse-error', message: `JSON syntax error in items[${i}]: ${syntax.expected}` };
+      continue;
+    }
+    yield { value, documentIndex: 0, basePointer: `/items/${i}`, startLine: lines.position(start).line, positions: index };
+  }
+}
+
 export function parseJson(text: string, file: string): ParseOutcome {
   const lines = new LineMap(text);
+  return parseJsonWith(text, file, lines, new JsonPositionIndex(text, lines));
+}
+
+function parseJsonWith(text: string, file: string, lines: LineMap, index: JsonPositionIndex): ParseOutcome {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -169,7 +239,7 @@ export function parseJson(text: string, file: string): ParseOutcome {
         value,
         documentIndex: 0,
         startLine: lines.position(Math.max(0, start)).line,
-        positions: new JsonPositionIndex(text, lines),
+        positions: index,
       },
     ],
     errors: [],

@@ -2,22 +2,32 @@ import type { Position } from '../model/types.js';
 
 /** Offsets of the first character of every line, for turning offsets into 1-based line/column cheaply. */
 export class LineMap {
-  private readonly starts: number[];
+  private readonly starts: Uint32Array;
+  private readonly count: number;
 
   constructor(private readonly text: string) {
-    const starts = [0];
+    // A typed array grown by doubling is several times faster than pushing to a plain array here,
+    // which matters on files of millions of lines (kubectl get -o json of a large cluster).
+    let starts = new Uint32Array(1024);
+    let n = 1;
     let i = text.indexOf('\n');
     while (i !== -1) {
-      starts.push(i + 1);
+      if (n === starts.length) {
+        const grown = new Uint32Array(n * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[n++] = i + 1;
       i = text.indexOf('\n', i + 1);
     }
     this.starts = starts;
+    this.count = n;
   }
 
   position(offset: number): Position {
     const starts = this.starts;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if ((starts[mid] as number) <= offset) lo = mid;

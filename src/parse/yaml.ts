@@ -92,13 +92,9 @@ export function splitYamlDocuments(text: string): Chunk[] {
   return chunks.filter((c) => !isBlankDocument(c.text));
 }
 
+/** True when a document holds nothing but blank lines, comments, directives and markers. */
 function isBlankDocument(text: string): boolean {
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line === '---' || line.startsWith('%')) continue;
-    return false;
-  }
-  return true;
+  return !/^[ \t]*(?!#|%|---[ \t\r]*$|\.\.\.[ \t\r]*$)\S/m.test(text);
 }
 
 export function parseYaml(text: string, file: string): ParseOutcome {

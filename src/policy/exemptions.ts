@@ -8,8 +8,8 @@ export interface ExemptionTarget {
   resource: ResourceRef;
   /** Images the finding concerns: its container's, or every image of the workload for pod-level findings. */
   images: string[];
-  /** Annotations of the object, for inline exemptions. */
-  annotations: Record<string, string>;
+  /** Annotations of the object and of its pod template, for inline exemptions (first match wins). */
+  annotations: Record<string, string>[];
 }
 
 export interface ExemptionDecision {
@@ -57,12 +57,15 @@ export function matchesExemption(e: Exemption, t: ExemptionTarget): boolean {
   return true;
 }
 
+const NOTHING: ExemptionDecision = Object.freeze({ expired: [] as Exemption[] }) as ExemptionDecision;
+
 export function decideExemption(
   exemptions: Exemption[],
   inline: InlineExemptionSettings,
   t: ExemptionTarget,
   now: Date,
 ): ExemptionDecision {
+  if (exemptions.length === 0 && !inline.enabled) return NOTHING;
   const expired: Exemption[] = [];
   for (const e of exemptions) {
     if (!matchesExemption(e, t)) continue;
@@ -76,10 +79,10 @@ export function decideExemption(
     return { note, expired };
   }
   if (inline.enabled) {
-    for (const key of [inline.prefix + t.controlId, inline.prefix + t.controlName]) {
-      const justification = t.annotations[key];
+    for (const map of t.annotations) {
+      const justification = map[inline.prefix + t.controlId] ?? map[inline.prefix + t.controlName];
       if (justification !== undefined) {
-        return { note: { source: 'annotation', justification: justification || '(no justification given)' }, expired };
+        return { note: { source: 'annotation', justification: String(justification) || '(no justification given)' }, expired };
       }
     }
   }

@@ -1,4 +1,5 @@
-import { opendir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputError } from '../model/types.js';
 
@@ -106,7 +107,9 @@ export async function readInput(file: string, opts: ReadOptions): Promise<InputF
   try {
     const info = await stat(file);
     if (info.size > opts.maxFileBytes) return { path: file, error: tooLarge(file, info.size, opts) };
-    return decodeText(file, await readFile(file), opts);
+    // One synchronous read: fs.promises.readFile reads large files in many small thread-pool round
+    // trips, which left the CPU idle for a tenth of a 40 MB scan. A scan has nothing else to do meanwhile.
+    return decodeText(file, readFileSync(file), opts);
   } catch (e) {
     return { path: file, error: readError(file, e) };
   }
