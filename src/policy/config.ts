@@ -3,7 +3,7 @@ import yaml from 'js-yaml';
 import type { AnyControl, OptionSpec } from '../controls/define.js';
 import { ACTIONS, SEVERITIES, STAGES, type Severity, type Stage, type Action } from '../model/types.js';
 import { defaultActions, isProfile, profileIncludes, PROFILES, type ProfileName } from './profiles.js';
-import type { ControlSetting, Exemption, ResolvedPolicy } from './types.js';
+import { FAILURE_MODES, type AdmissionSettings, type ControlSetting, type Exemption, type FailureMode, type ResolvedPolicy } from './types.js';
 
 export const LATEST_PSS_VERSION = 37;
 export const CONFIG_FILE_NAMES = ['palisade.yaml', 'palisade.yml', '.palisade.yaml', '.palisade.yml'];
@@ -76,6 +76,23 @@ const CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: { enabled: { type: 'boolean' }, prefix: { type: 'string', minLength: 1 } },
     },
+    admission: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        failureMode: { enum: [...FAILURE_MODES] },
+        evaluationDeadlineMs: { type: 'integer', minimum: 1, maximum: 30_000 },
+        namespace: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 },
+        ...Object.fromEntries(
+          ['exemptNamespaces', 'exemptUsers', 'exemptGroups', 'exemptServiceAccounts', 'exemptImages'].map((k) => [
+            k,
+            { type: 'array', items: { type: 'string', minLength: 1 } },
+          ]),
+        ),
+        inlineExemptions: { type: 'boolean' },
+        maxMessageLength: { type: 'integer', minimum: 256, maximum: 32_768 },
+      },
+    },
   },
 } as const;
 
@@ -89,6 +106,74 @@ export interface RawConfig {
   controls?: Record<string, { enabled?: boolean; severity?: Severity; action?: Action | Partial<Record<Stage, Action>>; options?: Record<string, unknown> }>;
   exemptions?: { controls: string[]; match?: Exemption['match']; justification: string; owner?: string; expires?: string }[];
   inlineExemptions?: { enabled?: boolean; prefix?: string };
+  admission?: {
+    failureMode?: FailureMode;
+    evaluationDeadlineMs?: number;
+    namespace?: string;
+    exemptNamespaces?: string[];
+    exemptUsers?: string[];
+    exemptGroups?: string[];
+    exemptServiceAccounts?: string[];
+    exemptImages?: string[];
+    inlineExemptions?: boolean;
+    maxMessageLength?: number;
+  };
+}
+
+/** Palisade's own namespace when the policy names none. */
+export const DEFAULT_ADMISSION_NAMESPACE = 'palisade-system';
+
+/**
+ * Admission defaults a new cluster can live with. The deadline (2 s) sits well below the webhook's default
+ * timeoutSeconds (10 s), so the webhook always answers itself rather than letting the API server time out.
+ */
+export function defaultAdmissionSettings(namespace: string = DEFAULT_ADMISSION_NAMESPACE): AdmissionSettings {
+  return {
+    failureMode: 'fail-closed',
+    evaluationDeadlineMs: 2000,
+    namespace,
+    exemptNamespaces: ['kube-system', namespace],
+    exemptUsers: [],
+    exemptGroups: [],
+    exemptServiceAccounts: [],
+    exemptImages: [],
+    inlineExemptions: false,
+    maxMessageLength: 1024,
+  };
+}
+
+const SERVICE_ACCOUNT_USER = /^system:serviceaccount:([^:/]+):([^:/]+)$/;
+const SERVICE_ACCOUNT_PAIR = /^([^:/]+)\/([^:/]+)$/;
+
+/** "ns/name" or "system:serviceaccount:ns:name" (globs allowed in either part) → "ns/name"; undefined otherwise. */
+export function normalizeServiceAccountPattern(pattern: string): string | undefined {
+  const m = SERVICE_ACCOUNT_USER.exec(pattern) ?? SERVICE_ACCOUNT_PAIR.exec(pattern);
+  return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+function resolveAdmission(raw: RawConfig['admission'], configFile: string | undefined): AdmissionSettings {
+  const a = raw ?? {};
+  const out = defaultAdmissionSettings(a.namespace);
+  if (a.failureMode !== undefined) out.failureMode = a.failureMode;
+  if (a.evaluationDeadlineMs !== undefined) out.evaluationDeadlineMs = a.evaluationDeadlineMs;
+  if (a.exemptNamespaces !== undefined) out.exemptNamespaces = [...a.exemptNamespaces];
+  if (a.exemptUsers !== undefined) out.exemptUsers = [...a.exemptUsers];
+  if (a.exemptGroups !== undefined) out.exemptGroups = [...a.exemptGroups];
+  if (a.exemptImages !== undefined) out.exemptImages = [...a.exemptImages];
+  if (a.inlineExemptions !== undefined) out.inlineExemptions = a.inlineExemptions;
+  if (a.maxMessageLength !== undefined) out.maxMessageLength = a.maxMessageLength;
+  out.exemptServiceAccounts = (a.exemptServiceAccounts ?? []).map((p, i) => {
+    const n = normalizeServiceAccountPattern(p);
+    if (n === undefined) {
+      throw new ConfigError(
+        `'${p}' is not a service account: expected namespace/name or system:serviceaccount:namespace:name`,
+        configFile,
+        `/admission/exemptServiceAccounts/${i}`,
+      );
+    }
+    return n;
+  });
+  return out;
 }
 
 function describeAjvError(e: ErrorObject): string {
@@ -239,6 +324,7 @@ export function resolvePolicy(
       enabled: config.inlineExemptions?.enabled ?? true,
       prefix: config.inlineExemptions?.prefix ?? 'exempt.palisade.io/',
     },
+    admission: resolveAdmission(config.admission, configFile),
   };
   if (configFile) policy.configFile = configFile;
   return policy;

@@ -41,4 +41,36 @@ export interface ResolvedPolicy {
   settings: Map<string, ControlSetting>;
   exemptions: Exemption[];
   inlineExemptions: InlineExemptionSettings;
+  admission: AdmissionSettings;
+}
+
+export const FAILURE_MODES = ['fail-closed', 'fail-open'] as const;
+/** What the webhook does when it cannot evaluate a request (a control throws, the deadline passes). */
+export type FailureMode = (typeof FAILURE_MODES)[number];
+
+/**
+ * The `admission:` section of the policy file, resolved with its defaults. Only the admission webhook reads
+ * it; `palisade scan --stage admission` uses it to state the webhook's decision for an AdmissionReview.
+ */
+export interface AdmissionSettings {
+  /** fail-closed (default): an unevaluated request is denied; fail-open: allowed with a warning. */
+  failureMode: FailureMode;
+  /** Evaluation stops once this much time has passed; keep it well below the webhook's timeoutSeconds (10 s by default). */
+  evaluationDeadlineMs: number;
+  /** Palisade's own namespace: always exempt, so the webhook can never block its own replacement pods. */
+  namespace: string;
+  /** Globs over request namespaces. Default: kube-system and Palisade's own namespace. */
+  exemptNamespaces: string[];
+  /** Globs over `userInfo.username`. */
+  exemptUsers: string[];
+  /** Globs over `userInfo.groups` (any group matching exempts the request). */
+  exemptGroups: string[];
+  /** Globs over "namespace/name" of the requesting service account (written either way in the file). */
+  exemptServiceAccounts: string[];
+  /** Globs over images: a request is exempt when every container image matches one. */
+  exemptImages: string[];
+  /** Whether annotation exemptions apply in admission (off by default, whatever the top-level setting). */
+  inlineExemptions: boolean;
+  /** Upper bound on the deny message (characters). */
+  maxMessageLength: number;
 }
