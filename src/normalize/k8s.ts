@@ -3,6 +3,7 @@ import type { ParsedDocument } from '../parse/document.js';
 import { joinPointer } from '../parse/lines.js';
 import { isObject, stringMap, toWorkload } from './workload.js';
 import { isKnownBuiltinKind, isBuiltinGroup } from './kinds.js';
+import { evaluationScope, isAdmissionReviewLike, objectForEvaluation, parseReview } from '../admission/review.js';
 
 export interface NormalizeOutcome {
   subjects: Subject[];
@@ -11,7 +12,9 @@ export interface NormalizeOutcome {
 
 /**
  * Turns one parsed document into subjects: every object is a `k8s.object`, every pod-bearing object
- * also a `k8s.workload`. `List` objects (kubectl get -o yaml|json) are unwrapped item by item.
+ * also a `k8s.workload`. `List` objects (kubectl get -o yaml|json) are unwrapped item by item. An
+ * `admission.k8s.io/v1` AdmissionReview stands for the object under review (`request.object`), exactly as
+ * the webhook sees it, so `palisade scan` on a review reproduces the webhook's findings.
  */
 export function normalizeDocument(doc: ParsedDocument, file: string): NormalizeOutcome {
   const out: NormalizeOutcome = { subjects: [], errors: [] };
@@ -46,6 +49,10 @@ function visit(value: unknown, base: string, doc: ParsedDocument, file: string, 
       code: 'not-kubernetes',
       message: `not a Kubernetes object: missing ${missing}`,
     });
+    return;
+  }
+  if (isAdmissionReviewLike(value)) {
+    visitReview(value, base, doc, file, out);
     return;
   }
   if (Array.isArray(value.items) && (kind === 'List' || kind.endsWith('List'))) {
@@ -85,4 +92,21 @@ function visit(value: unknown, base: string, doc: ParsedDocument, file: string, 
   });
   const workload = toWorkload(object, resource, source);
   if (workload) out.subjects.push(workload);
+}
+
+/**
+ * A review is read with the webhook's own rules (review.ts): the same validation, the same requests left
+ * unevaluated (DELETE, CONNECT, most subresources: they yield no subject), and the same object, with the
+ * namespace the API server fills in. Pointers stay relative to the file: `/request/object/...`.
+ */
+function visitReview(value: JsonObject, base: string, doc: ParsedDocument, file: string, out: NormalizeOutcome): void {
+  const parsed = parseReview(value);
+  if (!parsed.ok) {
+    const pos = doc.positions.locate(base);
+    out.errors.push({ file, ...(pos ?? {}), documentIndex: doc.documentIndex, code: 'invalid-review', message: parsed.message });
+    return;
+  }
+  if (!evaluationScope(parsed.request).evaluate) return;
+  const object = objectForEvaluation(parsed.request);
+  if (object) visit(object, joinPointer(base, 'request', 'object'), doc, file, out);
 }
