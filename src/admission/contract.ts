@@ -34,6 +34,20 @@ export interface DecisionLog {
   latencyMs: number;
   /** Why a request was refused as malformed (decision "invalid"). */
   reason?: string;
+  /** Whether the request was allowed: decision "error" goes either way, by the failure mode. */
+  allowed?: boolean;
+  subResource?: string;
+  /** Why a request was allowed without evaluation (DELETE, CONNECT, a subresource). */
+  note?: string;
+  /** Control ids by what their findings did: denied, warned, audited, or exempted (finding-level exemptions). */
+  denied?: string[];
+  warned?: string[];
+  audited?: string[];
+  exempted?: string[];
+  /** UPDATE with oldObject: controls with a finding that the old object did not have. */
+  newControls?: string[];
+  /** Policy exemptions that matched but have expired, by origin ("palisade.yaml#/exemptions/0"). */
+  expiredExemptions?: string[];
 }
 
 export interface HandlerResult {
@@ -45,6 +59,10 @@ export interface HandlerResult {
 }
 
 export interface AdmissionHandler {
-  /** Decides one request. `body` is the parsed JSON of the HTTP body (or the parse error). Must not throw. */
+  /**
+   * Decides one request. `body` is the parsed JSON of the HTTP body, or the `Error` instance that
+   * `JSON.parse` threw (answered 400 like any malformed body). `now` stamps the log line and decides
+   * exemption expiry; latency and the evaluation deadline use the handler's own clock. Never throws.
+   */
   handle(body: unknown, now: Date): HandlerResult;
 }
