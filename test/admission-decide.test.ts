@@ -638,7 +638,7 @@ describe('evaluation deadline (fake clock)', () => {
     // The object subject (CLU-001) and the workload controls up to APP-900 ran; the rest did not.
     const unrun = ['NOD-001', 'NOD-002', 'NOD-003', 'NOD-004', 'NOD-005', 'NOD-006', 'NOD-010', 'NOD-011', 'REG-001', 'REG-002', 'REG-003'];
     expect(r.status?.message.split('\n')[0]).toBe(`Palisade could not evaluate Pod shop/debug-tools (${unrun.join(', ')}) and denies it: failure mode is fail-closed`);
-    expect(r.status?.message).toContain('[NOD-002] could not be evaluated: not evaluated: the 2000 ms evaluation deadline passed (2500 ms elapsed after APP-900)');
+    expect(r.status?.message).toContain('[NOD-002] could not be evaluated: the 2000 ms evaluation deadline passed before it ran (2500 ms elapsed, the last control run was APP-900)');
     expect(result.log.decision).toBe('error');
     expect(result.log.errors?.map((e) => e.controlId)).toEqual(unrun);
     expect(result.log.latencyMs).toBe(2500);

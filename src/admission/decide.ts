@@ -178,7 +178,7 @@ export function createAdmissionHandler(
     const run = evaluate(current.subjects, env, sink, start);
     const verdict: Verdict = classify(sink.findings, sink.notEvaluated, settings.inlineExemptions);
     if (run.elapsed !== undefined) {
-      const why = `not evaluated: the ${settings.evaluationDeadlineMs} ms evaluation deadline passed (${round(run.elapsed)} ms elapsed${run.lastRun ? ` after ${run.lastRun}` : ''})`;
+      const why = `the ${settings.evaluationDeadlineMs} ms evaluation deadline passed before it ran (${round(run.elapsed)} ms elapsed${run.lastRun ? `, the last control run was ${run.lastRun}` : ''})`;
       for (const id of run.unrun) verdict.errors.push({ controlId: id, error: why });
     }
 
