@@ -59,7 +59,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 let ownCertsCopy = '';
 const CERTS: Record<'ca.crt' | 'tls.crt' | 'tls.key', string> = { 'ca.crt': '', 'tls.crt': '', 'tls.key': '' };
 
+/**
+ * Rendering fails when kubectl is missing. The error is kept and thrown by every test that needs the
+ * rendered objects, so each of them fails with it (an error in beforeAll would only mark them skipped).
+ */
+let setupError: unknown;
 beforeAll(async () => {
+  try {
+    await renderAll();
+  } catch (e) {
+    setupError = e;
+  }
+});
+
+async function renderAll(): Promise<void> {
   const generated = await generateWebhookCertificates();
   Object.assign(CERTS, { 'ca.crt': generated.caCert, 'tls.crt': generated.cert, 'tls.key': generated.key });
   for (const o of OVERLAYS) {
@@ -73,12 +86,16 @@ beforeAll(async () => {
   for (const [name, text] of Object.entries(CERTS)) writeFileSync(path.join(certs, name), text);
   const text = kustomize(path.join(ownCertsCopy, 'own-certs'));
   rendered.set('own-certs', { text, objects: parse(text) });
-});
+}
 
-function objects(name: string): Obj[] {
+function render(name: string): { text: string; objects: Obj[] } {
+  if (setupError) throw setupError;
   const r = rendered.get(name);
   if (!r) throw new Error(`${name} was not rendered`);
-  return r.objects;
+  return r;
+}
+function objects(name: string): Obj[] {
+  return render(name).objects;
 }
 function all(name: string, kind: string): Obj[] {
   return objects(name).filter((o) => o.kind === kind);
@@ -313,7 +330,7 @@ describe.each([...OVERLAYS, 'own-certs'])('deploy overlay %s', (name) => {
 
   it.each(['all', 'pss-restricted'])('passes Palisade\'s own scan at profile %s (dogfood)', async (profile) => {
     const file = path.join(work, `${name}.yaml`);
-    writeFileSync(file, rendered.get(name)?.text ?? '');
+    writeFileSync(file, render(name).text);
     const r = await scan({ paths: [file], noConfig: true, profile });
     const fmt = (f: { controlId: string; status: string; message: string }) => `${f.controlId} ${f.status}: ${f.message}`;
     expect(r.findings.map(fmt)).toEqual([]);
@@ -386,6 +403,7 @@ describe('deploy overlays: what differs between them', () => {
   });
 
   it('own-certs renders fail-closed too, after the one-line switch the README describes', () => {
+    render('own-certs');
     const file = path.join(ownCertsCopy, 'own-certs', 'kustomization.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('  - ../overlays/fail-open\n');
