@@ -232,6 +232,10 @@ describe.each([...OVERLAYS, 'own-certs'])('deploy overlay %s', (name) => {
     expect(grace).toBeGreaterThanOrEqual(sleep + timeout + 5);
   });
 
+  it('accepts reviews of the largest objects the API server stores, on UPDATE too (object and oldObject)', () => {
+    expect(Number(arg(name, '--max-body-bytes'))).toBeGreaterThanOrEqual(2 * 3 * 1024 * 1024);
+  });
+
   it('pins the image by digest', () => {
     expect(container(name).image).toMatch(DIGEST_PINNED);
   });
