@@ -167,6 +167,26 @@ describe('webhook server: reviews, health and metrics', () => {
     expect((await call({ port: t.port, ca: certs.caCert, path: '/healthz' })).status).toBe(200);
   });
 
+  it('counts a client that goes away during the decision, logs no answer for it, and keeps serving', async () => {
+    let started = 0;
+    const t = await start({ handler: fakeHandler({ delayMs: 300, onCall: () => started++ }) });
+    const body = review('gone');
+    const req = https.request({
+      host: '127.0.0.1', port: t.port, method: 'POST', path: '/validate', ca: certs.caCert, servername: SERVERNAME, agent: false,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+    });
+    req.on('error', () => {});
+    req.end(body);
+    await until(() => started === 1, 'the decision to start');
+    req.destroy();
+    await until(() => t.server.metrics.render().includes('palisade_admission_errors_total{type="client_aborted"} 1'), 'the abort to be counted');
+    await new Promise((r) => setTimeout(r, 400)); // the decision finishes with nobody to answer
+    expect(t.sink.lines).toEqual([]);
+    expect(t.server.metrics.inFlight).toBe(0);
+    expect((await call({ port: t.port, ca: certs.caCert, body: review('next') })).status).toBe(200);
+    expect(logs(t).map((l) => l.uid)).toEqual(['next']);
+  });
+
   it('is not ready, and answers 503, until the handler has loaded', async () => {
     let load!: (h: ReturnType<typeof fakeHandler>) => void;
     const t = await start({ handler: new Promise((resolve) => (load = resolve)) });
