@@ -8,6 +8,8 @@ import { isProfile, profileIncludes, PROFILES } from '../policy/profiles.js';
 import { FORMATS, formatResult, type Format } from '../report/index.js';
 import { scan } from '../scan.js';
 import { VERSION } from '../version.js';
+import { UsageError } from './usage.js';
+import { runWebhook, WEBHOOK_HELP } from './webhook.js';
 
 /** Where the CLI writes; injectable so tests run it in-process. */
 export interface CliIo {
@@ -16,9 +18,14 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream;
   isTTY: boolean;
   env: Record<string, string | undefined>;
+  /** Where long-running commands (webhook serve) hear SIGTERM and SIGINT; the process when absent. */
+  signals?: SignalSource;
 }
 
-class UsageError extends Error {}
+export interface SignalSource {
+  on(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown;
+  off(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown;
+}
 
 const HELP = `palisade ${VERSION}: security governance for AKS and Kubernetes
 
@@ -27,6 +34,8 @@ Usage:
   palisade controls list [--format text|json|markdown] [--profile <name>]
   palisade controls explain <id|name>
   palisade controls coverage            seed countermeasure coverage (markdown)
+  palisade webhook serve --port <n> --tls-cert <file> --tls-key <file> [options]
+  palisade webhook certs --out <dir> [--service <name>] [--namespace <ns>] [--days <n>]
   palisade version
 
 Scan options:
@@ -41,6 +50,7 @@ Scan options:
       --max-file-size <MiB>             refuse larger inputs (default 64)
       --no-color                        plain text even on a terminal
 
+${WEBHOOK_HELP}
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input error that stopped the scan.
 `;
 
@@ -154,6 +164,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await runScan(rest, io);
       case 'controls':
         return runControls(rest, io);
+      case 'webhook':
+        return await runWebhook(rest, io);
       case 'version':
       case '--version':
       case '-v':
