@@ -12,4 +12,5 @@ export { ConfigError, parseConfig, resolvePolicy, LATEST_PSS_VERSION } from './p
 export { PROFILES, PROFILE_DOCS } from './policy/profiles.js';
 export { FORMATS, formatResult, type Format } from './report/index.js';
 export * from './model/types.js';
+export * from './admission/index.js';
 export { VERSION } from './version.js';

@@ -88,6 +88,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const plan = planControls(catalog, policy, stage);
   const byType = bySubjectType(plan);
   const env = { stage, now, pssVersion: policy.pssVersion };
+  // At the admission stage, annotation exemptions follow the admission setting (off unless configured),
+  // exactly as the webhook applies them, so a scan of a review lists the same findings as exempted.
+  const exemptionPolicy = stage === 'admission'
+    ? { exemptions: policy.exemptions, inlineExemptions: { ...policy.inlineExemptions, enabled: policy.admission.inlineExemptions } }
+    : policy;
   const sink = newSink();
   const inputErrors: InputError[] = [];
   const readOpts = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
@@ -102,7 +107,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     counts.files++;
     const before = sink.findings.length;
     const fileErrors: InputError[] = [];
-    const stats = evaluateText(input.path, input.text, byType, policy, env, sink, fileErrors);
+    const stats = evaluateText(input.path, input.text, byType, exemptionPolicy, env, sink, fileErrors);
     // A folder holds other YAML and JSON too (CI workflows, Helm values, Chart.yaml): a file found by
     // walking a folder in which no document is a Kubernetes object is listed as skipped, not as an error.
     // A file named explicitly, or one that mixes objects and non-objects, reports every bad document.

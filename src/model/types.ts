@@ -178,7 +178,7 @@ export interface InputError {
   column?: number;
   documentIndex?: number;
   message: string;
-  /** Stable code for tools: read-error, parse-error, not-kubernetes, unknown-kind, too-large, binary, alias-bomb. */
+  /** Stable code for tools: read-error, parse-error, not-kubernetes, unknown-kind, too-large, binary, alias-bomb, invalid-review. */
   code: string;
 }
 
