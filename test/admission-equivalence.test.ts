@@ -185,8 +185,9 @@ describe('with a policy file', () => {
       r.request.object.metadata.annotations['exempt.palisade.io/pss-privileged'] = 'debugging';
     });
     const b = await both(path.join(ann.dir, 'pod-create-privileged.json'), ann.config);
-    // The scan marks the finding exempted, as it does for manifests; the admission decision does not.
-    expect(b.findings.find((f) => f.controlId === 'NOD-002')?.status).toBe('exempted');
+    // At the admission stage the scan applies annotation exemptions as the webhook does (off by default),
+    // so the finding is listed as failing, exactly as the webhook denies it.
+    expect(b.findings.find((f) => f.controlId === 'NOD-002')?.status).toBe('fail');
     expect(b.cli).toMatchObject({ allowed: false, denied: ['NOD-002'] });
 
     const req = estate('admission:\n  exemptUsers: ["alice@*"]\n  exemptImages: ["contoso.azurecr.io/reports/*"]\n', ['pod-create-privileged.json', 'cronjob-create-dryrun.json']);
