@@ -172,7 +172,7 @@ describe('palisade webhook serve (in-process)', () => {
 describe('palisade webhook serve (a real process)', () => {
   // The CLI is compiled into a private folder (not dist/, which other work may be rebuilding); it sits
   // under node_modules so the compiled code resolves the project's dependencies.
-  const build = path.join(ROOT, 'node_modules', '.cache', 'palisade-webhook-test');
+  const build = path.join(ROOT, 'node_modules', '.cache', `palisade-webhook-test-${process.pid}`);
   let child: ChildProcess | undefined;
 
   beforeAll(() => {

@@ -90,6 +90,8 @@ describe('webhook server: reviews, health and metrics', () => {
     const other = await newCertificates();
     await expect(call({ port: s.port, ca: other.caCert, body: review('x') })).rejects.toThrow(/self[- ]signed|unable to verify|certificate/i);
     await expect(call({ port: s.port, ca: certs.caCert, servername: 'evil.example.com', body: review('x') })).rejects.toThrow(/altnames|Hostname/i);
+    // The refused handshakes are counted on the server's side.
+    await until(() => (metric(s.server.metrics.render(), 'palisade_admission_errors_total{type="tls_handshake"}') ?? 0) >= 1, 'a counted handshake failure');
   });
 
   it('speaks TLS 1.2 or newer and HTTP/1.1 over ALPN', async () => {
@@ -483,5 +485,22 @@ describe('webhook server: graceful shutdown', () => {
     idleAgent.destroy();
     // close() is idempotent.
     await s.server.close();
+  });
+
+  it('cuts what is still open when called again with force', async () => {
+    const s = await start({ handler: fakeHandler({ delayMs: 3_000 }) });
+    const body = review('stuck');
+    const stuck = call({ port: s.port, ca: certs.caCert, body }).then(
+      () => 'answered',
+      (e: Error) => e.message,
+    );
+    await until(() => s.server.metrics.inFlight === 1, 'the request to arrive');
+    const closing = s.server.close();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.server.metrics.inFlight).toBe(1); // the graceful close waits for it...
+    await s.server.close({ force: true }); // ...until told not to
+    await closing;
+    expect(await stuck).toMatch(/socket hang up|ECONNRESET/);
+    expect(s.sink.closed).toBe(true);
   });
 });

@@ -89,9 +89,10 @@ export interface WebhookServer {
   reloadTls(): Promise<ReloadOutcome>;
   /**
    * Graceful shutdown: readiness turns 503, no new connections, requests already begun are answered, idle
-   * keep-alive connections are closed, the log sink is flushed. Idempotent.
+   * keep-alive connections are closed, the log sink is flushed. Idempotent. `force` (say, on a second
+   * signal) cuts the connections still open instead of waiting for them.
    */
-  close(): Promise<void>;
+  close(options?: { force?: boolean }): Promise<void>;
 }
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
@@ -391,7 +392,14 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const address = { host: bound.address, port: bound.port };
 
   let closed: Promise<void> | undefined;
-  const close = (): Promise<void> => {
+  const close = (closeOptions: { force?: boolean } = {}): Promise<void> => {
+    if (closeOptions.force) {
+      // Called again while draining: no more waiting.
+      setImmediate(() => {
+        emit({ level: 'warn', msg: 'forced shutdown: closing the remaining connections', inFlight: metrics.inFlight });
+        server.closeAllConnections();
+      });
+    }
     closed ??= (async () => {
       closing = true;
       metrics.ready = false;

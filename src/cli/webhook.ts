@@ -161,7 +161,16 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     signals.on('SIGINT', onInt);
   });
   event({ level: 'info', msg: 'shutting down: finishing requests in flight', signal, inFlight: server.metrics.inFlight });
-  await server.close();
+  // A second signal while draining cuts the connections still open (a person pressing Ctrl-C twice).
+  const force = () => void server.close({ force: true });
+  signals.on('SIGTERM', force);
+  signals.on('SIGINT', force);
+  try {
+    await server.close();
+  } finally {
+    signals.off('SIGTERM', force);
+    signals.off('SIGINT', force);
+  }
   event({ level: 'info', msg: 'stopped' });
   return 0;
 }
