@@ -23,7 +23,10 @@ export interface WebhookHandler {
 }
 
 export interface WebhookLimits {
-  /** Largest request body read; larger ones get 413 and the connection is closed. Default 3 MiB. */
+  /**
+   * Largest request body read; larger ones get 413 and the connection is closed. Default 8 MiB: the API
+   * server accepts objects up to 3 MiB and an UPDATE review carries two of them plus the envelope.
+   */
   maxBodyBytes: number;
   /** Time allowed for a request's headers to arrive. Default 10 s. */
   headersTimeoutMs: number;
@@ -40,7 +43,7 @@ export interface WebhookLimits {
 }
 
 export const DEFAULT_LIMITS: WebhookLimits = {
-  maxBodyBytes: 3 * 1024 * 1024,
+  maxBodyBytes: 8 * 1024 * 1024,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 95_000,
