@@ -20,6 +20,7 @@ export const WEBHOOK_HELP = `Webhook serve options:
       --tls-cert <file>                 serving certificate (PEM), reloaded when it changes (required)
       --tls-key <file>                  its private key (PEM) (required)
   -c, --config <file>                   configuration file (default: palisade.yaml found upward from the working directory)
+      --no-config                       ignore palisade.yaml files (built-in defaults)
       --host <addr>                     listen on this address only (default: all interfaces)
       --log-file <file>                 also append every decision line to this file
       --max-body-bytes <n>              refuse larger reviews with 413 (default ${DEFAULT_LIMITS.maxBodyBytes})
@@ -36,6 +37,7 @@ const SERVE_OPTIONS = {
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
   config: { type: 'string', short: 'c' },
+  'no-config': { type: 'boolean' },
   host: { type: 'string' },
   'log-file': { type: 'string' },
   'max-body-bytes': { type: 'string' },
@@ -96,7 +98,11 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const event = (e: ServerEvent) => io.stderr(`${JSON.stringify({ time: new Date().toISOString(), ...e })}\n`);
 
   // Configuration errors stop here, before the port opens: a pod that cannot load its policy never turns ready.
-  const policy = loadPolicy({ paths: [], ...(values.config !== undefined ? { config: values.config } : {}) });
+  const policy = loadPolicy({
+    paths: [],
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values['no-config'] ? { noConfig: true } : {}),
+  });
   const handler = createAdmissionHandler(policy);
 
   const sinks: LogSink[] = [writerSink(io.stdout)];
