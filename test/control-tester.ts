@@ -23,7 +23,10 @@ export interface ExpectedFinding {
 
 interface CaseBase {
   name: string;
+  /** The input as the user writes it: YAML for manifests, Dockerfile text when `file` names a Dockerfile. */
   yaml: string;
+  /** File name the input is read as (detection goes by it): default "case.yaml"; e.g. "Dockerfile". */
+  file?: string;
   options?: Record<string, unknown>;
   /** Minor version of the Pod Security Standards, default latest. */
   pssVersion?: number;
@@ -46,7 +49,7 @@ export interface ControlCases {
 
 /** Runs one control on YAML text and returns its findings and not-evaluated notes. */
 export function runControl(control: AnyControl, text: string, c: Partial<CaseBase> = {}) {
-  const { subjects, errors } = subjectsFromText('case.yaml', text);
+  const { subjects, errors } = subjectsFromText(c.file ?? 'case.yaml', text);
   if (errors.length > 0) throw new Error(`case does not parse: ${errors.map((e) => `${e.line}: ${e.message}`).join('; ')}`);
   const options: Record<string, unknown> = {};
   for (const [k, spec] of Object.entries(control.meta.options ?? {})) options[k] = spec.default;
@@ -55,7 +58,7 @@ export function runControl(control: AnyControl, text: string, c: Partial<CaseBas
   const sink = newSink();
   for (const s of subjects) {
     if (!control.meta.appliesTo.includes(s.type)) continue;
-    const before = JSON.stringify(s.object);
+    const before = JSON.stringify('object' in s ? s.object : s);
     evaluateSubject(
       s,
       [planned],
@@ -63,7 +66,7 @@ export function runControl(control: AnyControl, text: string, c: Partial<CaseBas
       { stage: 'ci', now: c.now ?? new Date('2026-11-29T00:00:00Z'), pssVersion: c.pssVersion ?? LATEST_PSS_VERSION },
       sink,
     );
-    if (JSON.stringify(s.object) !== before) throw new Error(`${control.meta.id} mutated its input`);
+    if (JSON.stringify('object' in s ? s.object : s) !== before) throw new Error(`${control.meta.id} mutated its input`);
   }
   return sink;
 }
@@ -74,7 +77,7 @@ export function testControl<M extends string, T extends SubjectType>(control: Co
   describe(`${meta.id} ${meta.name}`, () => {
     const seen = new Set<string>();
     for (const c of [...cases.valid, ...cases.invalid]) {
-      const key = c.yaml + JSON.stringify(c.options ?? {}) + String(c.pssVersion ?? '');
+      const key = (c.file ?? '') + c.yaml + JSON.stringify(c.options ?? {}) + String(c.pssVersion ?? '');
       if (seen.has(key)) throw new Error(`${meta.id}: duplicate case '${c.name}'`);
       seen.add(key);
     }

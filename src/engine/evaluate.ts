@@ -82,6 +82,8 @@ function imagesFor(subject: Subject, relative: string): string[] {
 /** Annotations an inline exemption may sit in: the object's own, then its pod template's. */
 function annotationsOf(subject: Subject): Record<string, string>[] {
   if (subject.type === 'k8s.object') return [subject.annotations];
+  // Dockerfiles have no annotations; their inline exemptions (if any) belong to the build controls.
+  if (subject.type === 'image.build') return [];
   const meta = subject.object.metadata as { annotations?: Record<string, string> } | undefined;
   return meta?.annotations ? [meta.annotations, subject.podMetadata.annotations] : [subject.podMetadata.annotations];
 }

@@ -1,3 +1,7 @@
+import type { ImageBuildSubject } from './dockerfile.js';
+
+export type { ImageBuildSubject, DockerInstruction, DockerStage } from './dockerfile.js';
+
 /**
  * The typed model every stage shares. Subjects are what controls look at; findings are what they say.
  * Everything here is plain data so that the CLI, the library and (later) the webhook exchange the same shapes.
@@ -123,7 +127,7 @@ export interface WorkloadSubject {
   source: DocumentSource;
 }
 
-export type Subject = K8sObjectSubject | WorkloadSubject;
+export type Subject = K8sObjectSubject | WorkloadSubject | ImageBuildSubject;
 export type SubjectType = Subject['type'];
 export type SubjectOf<T extends SubjectType> = Extract<Subject, { type: T }>;
 
