@@ -1,7 +1,8 @@
 import { detectInput } from '../detect/index.js';
-import type { InputError, Subject } from '../model/types.js';
+import type { ImageBuildSubject, InputError, Subject } from '../model/types.js';
 import { normalizeDocument } from '../normalize/k8s.js';
 import type { ParseOutcome, ParsedDocument } from '../parse/document.js';
+import { parseDockerfile } from '../parse/dockerfile.js';
 import { parseJson, parseJsonDocuments } from '../parse/json.js';
 import { parseYaml, parseYamlDocuments } from '../parse/yaml.js';
 import type { ResolvedPolicy } from '../policy/types.js';
@@ -15,6 +16,11 @@ export interface TextStats {
 /** detect → parse → normalize for one input's text. Pure. */
 export function subjectsFromText(file: string, text: string): { subjects: Subject[]; errors: InputError[]; documents: number } {
   const kind = detectInput(file, text);
+  if (kind === 'dockerfile') {
+    // A Dockerfile is one document: one image.build subject (when any stage could be read).
+    const df = parseDockerfile(text, file);
+    return { subjects: df.subject ? [df.subject] : [], errors: df.errors, documents: df.subject ? 1 : 0 };
+  }
   const parsed: ParseOutcome = kind === 'k8s.json' ? parseJson(text, file) : parseYaml(text, file);
   const subjects: Subject[] = [];
   const errors = [...parsed.errors];
@@ -26,9 +32,17 @@ export function subjectsFromText(file: string, text: string): { subjects: Subjec
   return { subjects, errors, documents: parsed.documents.length };
 }
 
-/** Parsed documents of one input, one at a time, with parse errors in between. */
-function* documentsOf(file: string, text: string): Generator<ParsedDocument | InputError> {
-  if (detectInput(file, text) === 'k8s.json') {
+/**
+ * Parsed documents of one input, one at a time, with parse errors in between. A Dockerfile is not made of
+ * Kubernetes documents: it yields its one subject, already built, for evaluateText to evaluate.
+ */
+function* documentsOf(file: string, text: string): Generator<ParsedDocument | InputError | ImageBuildSubject> {
+  const kind = detectInput(file, text);
+  if (kind === 'dockerfile') {
+    const df = parseDockerfile(text, file);
+    yield* df.errors;
+    if (df.subject) yield df.subject;
+  } else if (kind === 'k8s.json') {
     yield* parseJsonDocuments(text, file);
   } else {
     yield* parseYamlDocuments(text, file);
@@ -57,6 +71,13 @@ export function evaluateText(
       continue;
     }
     documents++;
+    if ('type' in item) {
+      // One Dockerfile is one resource in the summary, like one Kubernetes object.
+      resources++;
+      const controls = controlsByType.get(item.type);
+      if (controls) evaluateSubject(item, controls, policy, env, sink);
+      continue;
+    }
     const n = normalizeDocument(item, file);
     for (const e of n.errors) inputErrors.push(e);
     for (const s of n.subjects) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isDockerfileName } from '../detect/index.js';
 import type { InputError } from '../model/types.js';
 
 /** One input to scan: its text, or the error that kept us from reading it. */
@@ -20,9 +21,14 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /** Palisade's own configuration files sit among manifests; they are read as policy, not scanned. */
 const CONFIG_NAMES = new Set(['palisade.yaml', 'palisade.yml', '.palisade.yaml', '.palisade.yml']);
 
+/** A file a folder walk reads: a manifest by its extension, or a Dockerfile by its name. */
+function wanted(name: string): boolean {
+  return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase()) || isDockerfileName(name);
+}
+
 /**
  * Expands the user's paths into the files to read, in a stable order. A folder is walked recursively for
- * manifest files (skipping .git and node_modules); a file named explicitly is always read. The path of a
+ * manifest files and Dockerfiles (skipping .git and node_modules); a file named explicitly is always read. The path of a
  * file found in a folder is the folder path as given joined with the file's relative path.
  */
 export async function* listInputs(paths: string[]): AsyncGenerator<{ path: string; fromFolder: boolean } | { error: InputError }> {
@@ -53,7 +59,7 @@ async function* walk(dir: string): AsyncGenerator<{ path: string; fromFolder: bo
     const p = path.join(dir, e.name);
     if (e.link) {
       // Follow links to files (a broken link is reported), but not links to folders: they can loop.
-      if (!MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase())) continue;
+      if (!wanted(e.name)) continue;
       try {
         if ((await stat(p)).isFile()) yield { path: p, fromFolder: true };
       } catch (err) {
@@ -61,7 +67,7 @@ async function* walk(dir: string): AsyncGenerator<{ path: string; fromFolder: bo
       }
     } else if (e.dir) {
       if (!SKIPPED_DIRS.has(e.name)) yield* walk(p);
-    } else if (e.file && MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !CONFIG_NAMES.has(e.name)) {
+    } else if (e.file && wanted(e.name) && !CONFIG_NAMES.has(e.name)) {
       yield { path: p, fromFolder: true };
     }
   }
