@@ -13,6 +13,8 @@ import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWebhookCertificates } from '../src/admission/certs.js';
 import { catalog } from '../src/controls/index.js';
+import { subjectsFromText } from '../src/engine/pipeline.js';
+import type { ImageBuildSubject } from '../src/model/types.js';
 import { parseConfig, resolvePolicy } from '../src/policy/config.js';
 import { scan } from '../src/scan.js';
 
@@ -508,5 +510,14 @@ describe('Dockerfile', () => {
       .flatMap((l) => l.split(/\s+/).slice(1, -1).filter((s) => !s.startsWith('--')));
     expect(copied.length).toBeGreaterThan(0);
     for (const c of copied) expect(ignore.includes(`!${c}`) || ignore.includes(`!${c}/`), c).toBe(true);
+  });
+  it('is read by Palisade\'s own Dockerfile parser: one image.build subject with 3 stages, no input errors', () => {
+    const r = subjectsFromText('Dockerfile', text);
+    expect(r.errors).toEqual([]);
+    expect(r.subjects).toHaveLength(1);
+    const s = r.subjects[0] as ImageBuildSubject;
+    expect(s.type).toBe('image.build');
+    expect(s.stages).toHaveLength(3);
+    expect(s.finalStage).toBe(s.stages[2]);
   });
 });
