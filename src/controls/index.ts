@@ -4,6 +4,7 @@ import { applicationControls } from './application/index.js';
 import { nodeControls } from './node/index.js';
 import { registryControls } from './registry/index.js';
 import { clusterControls } from './cluster/index.js';
+import { buildControls } from './build/index.js';
 
 /** The whole catalog, sorted by id: the one list the CLI, the docs and the engine read. */
 export const catalog: readonly AnyControl[] = [
@@ -12,6 +13,7 @@ export const catalog: readonly AnyControl[] = [
   ...nodeControls,
   ...registryControls,
   ...clusterControls,
+  ...buildControls,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export function findControl(idOrName: string): AnyControl | undefined {

@@ -45,8 +45,6 @@ export const SEED_TITLES: Record<string, string> = {
 export const UNCOVERED_SEEDS: Record<string, UncoveredSeed> = {
   B5: { status: 'planned', reason: 'Rogue containers need the admission webhook (M11) and audit-log analysis (M12).' },
   B7: { status: 'planned', reason: 'The vulnerability gate with vendor status and grace periods is capability M3.' },
-  B8: { status: 'planned', reason: 'Dockerfile and image-config compliance at build time is capability M2.' },
-  B9: { status: 'planned', reason: 'CIS Docker Benchmark checks of Dockerfiles and images are capability M2.' },
   B10: { status: 'planned', reason: 'The digest lifecycle view from build to run time is capability M18.' },
   R1: { status: 'planned', reason: 'Registry drift needs the registry audit (M4).' },
   R2: { status: 'planned', reason: 'Registry push/pull gating needs the registry audit (M4) and the vulnerability gate (M3).' },

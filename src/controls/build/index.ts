@@ -1,0 +1,15 @@
+import { asAny, type AnyControl } from '../define.js';
+import dockerfileRootUser from './dockerfile-root-user.js';
+import dockerfileSshExposed from './dockerfile-ssh-exposed.js';
+import dockerfileBaseImageMutable from './dockerfile-base-image-mutable.js';
+import dockerfileBaseImageUntrustedRegistry from './dockerfile-base-image-untrusted-registry.js';
+import dockerfileSecretInEnvArg from './dockerfile-secret-in-env-arg.js';
+
+/** Controls of the build surface (Dockerfiles), in id order. */
+export const buildControls: AnyControl[] = [
+  asAny(dockerfileRootUser),
+  asAny(dockerfileSshExposed),
+  asAny(dockerfileBaseImageMutable),
+  asAny(dockerfileBaseImageUntrustedRegistry),
+  asAny(dockerfileSecretInEnvArg),
+];
