@@ -117,6 +117,31 @@ describe('instructions', () => {
     expect(ins(s, 0, 5)).toMatchObject({ keyword: 'HEALTHCHECK', json: ['/bin/check', '--quiet'] });
   });
 
+  it('reads ARG, ENV and LABEL pairs with their own lines, and locates them', () => {
+    const s = parse(
+      [
+        'FROM alpine', // 1
+        'ENV LEGACY value with spaces', // 2
+        'ENV A=1 B="two words" \\', // 3
+        '    # between', // 4
+        '    API_TOKEN=abc', // 5
+        'ARG NPM_TOKEN', // 6
+        'LABEL "org.opencontainers.image.source"="https://example.com/r"', // 7
+      ].join('\n'),
+    );
+    expect(ins(s, 0, 1).properties).toEqual([{ name: 'LEGACY', value: 'value with spaces', line: 2, column: 5 }]);
+    expect(ins(s, 0, 2).properties).toEqual([
+      { name: 'A', value: '1', line: 3, column: 5 },
+      { name: 'B', value: 'two words', line: 3, column: 9 },
+      { name: 'API_TOKEN', value: 'abc', line: 5, column: 5 },
+    ]);
+    expect(ins(s, 0, 3).properties).toEqual([{ name: 'NPM_TOKEN', line: 6, column: 5 }]);
+    expect(ins(s, 0, 4).properties).toMatchObject([{ name: 'org.opencontainers.image.source', value: 'https://example.com/r' }]);
+    expect(ins(s, 0, 0).properties).toBeUndefined();
+    expect(s.source.positions.locate('/stages/0/instructions/2/properties/2')).toEqual({ line: 5, column: 5 });
+    expect(s.source.positions.locate('/stages/0/instructions/2/properties/9')).toEqual({ line: 3, column: 1 });
+  });
+
   it('reads the exec (JSON) form and the shell form', () => {
     const s = parse(
       [

@@ -17,6 +17,12 @@ export interface DockerInstruction {
   json?: string[];
   /** Heredoc bodies (`RUN <<EOF … EOF`, `COPY <<file …`), in order. */
   heredocs?: { name: string; body: string }[];
+  /**
+   * ARG, ENV and LABEL: the name/value pairs, quotes removed (`ENV A=1 B="x y"`, legacy `ENV A x y`);
+   * `value` is absent for `ARG NAME` without a default. Each has its own line and column (a pair on a
+   * continuation line has that line), and the pointer "<instruction pointer>/properties/<k>" locates it.
+   */
+  properties?: { name: string; value?: string; line: number; column: number }[];
   /** 1-based line and column where the instruction starts, and its last line. */
   line: number;
   column: number;

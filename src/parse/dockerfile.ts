@@ -1,4 +1,4 @@
-import { DockerfileParser, type Heredoc, type Instruction } from 'dockerfile-ast';
+import { DockerfileParser, type Heredoc, type Instruction, type Property } from 'dockerfile-ast';
 import type { DockerInstruction, DockerStage, ImageBuildSubject } from '../model/dockerfile.js';
 import type { InputError, Position, PositionIndex } from '../model/types.js';
 import { pointerSegments } from './lines.js';
@@ -51,7 +51,8 @@ class DockerfilePositions implements PositionIndex {
     const from = stage.instructions[0] as DockerInstruction;
     if (segs[2] !== 'instructions') return { line: from.line, column: from.column };
     const ins = stage.instructions[Number(segs[3])] ?? from;
-    return { line: ins.line, column: ins.column };
+    const prop = segs[4] === 'properties' ? ins.properties?.[Number(segs[5])] : undefined;
+    return prop ? { line: prop.line, column: prop.column } : { line: ins.line, column: ins.column };
   }
 }
 
@@ -127,6 +128,7 @@ export function parseDockerfile(text: string, file: string): DockerfileOutcome {
     };
     if (json) instruction.json = json;
     if (heredocs.list.length > 0) instruction.heredocs = heredocs.list;
+    if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL') instruction.properties = argProperties(ins);
 
     if (keyword === 'FROM') {
       sawFrom = true;
@@ -161,7 +163,7 @@ export function parseDockerfile(text: string, file: string): DockerfileOutcome {
       }
       for (const prop of argProperties(ins)) {
         const g: { name: string; default?: string } = { name: prop.name };
-        if (prop.value !== null) {
+        if (prop.value !== undefined) {
           g.default = substitute(prop.value, known);
           known.set(prop.name, g.default);
         } else known.delete(prop.name);
@@ -253,9 +255,18 @@ function readJsonForm(args: string): string[] | 'malformed' | undefined {
   return /^\[\s*("|\])/.test(args) ? 'malformed' : undefined;
 }
 
-function argProperties(ins: Instruction): { name: string; value: string | null }[] {
-  const props = (ins as Instruction & { getProperties?: () => { getName(): string; getValue(): string | null }[] }).getProperties?.() ?? [];
-  return props.map((p) => ({ name: p.getName(), value: p.getValue() }));
+type Prop = NonNullable<DockerInstruction['properties']>[number];
+
+/** ARG, ENV and LABEL pairs as the parser reads them (quotes and escapes resolved, legacy `ENV A x y` too). */
+function argProperties(ins: Instruction): Prop[] {
+  const props = (ins as Instruction & { getProperties?: () => Property[] }).getProperties?.() ?? [];
+  return props.map((p) => {
+    const start = p.getRange().start;
+    const out: Prop = { name: p.getName(), line: start.line + 1, column: start.character + 1 };
+    const value = p.getValue();
+    if (value !== null) out.value = value;
+    return out;
+  });
 }
 
 /** Replaces $VAR, ${VAR}, ${VAR:-word} and ${VAR:+word} whose VAR has a known value; leaves the others as written. */
