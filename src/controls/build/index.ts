@@ -4,6 +4,9 @@ import dockerfileSshExposed from './dockerfile-ssh-exposed.js';
 import dockerfileBaseImageMutable from './dockerfile-base-image-mutable.js';
 import dockerfileBaseImageUntrustedRegistry from './dockerfile-base-image-untrusted-registry.js';
 import dockerfileSecretInEnvArg from './dockerfile-secret-in-env-arg.js';
+import dockerfileAddInsteadOfCopy from './dockerfile-add-instead-of-copy.js';
+import dockerfileCurlPipeShell from './dockerfile-curl-pipe-shell.js';
+import dockerfileSudo from './dockerfile-sudo.js';
 
 /** Controls of the build surface (Dockerfiles), in id order. */
 export const buildControls: AnyControl[] = [
@@ -12,4 +15,7 @@ export const buildControls: AnyControl[] = [
   asAny(dockerfileBaseImageMutable),
   asAny(dockerfileBaseImageUntrustedRegistry),
   asAny(dockerfileSecretInEnvArg),
+  asAny(dockerfileAddInsteadOfCopy),
+  asAny(dockerfileCurlPipeShell),
+  asAny(dockerfileSudo),
 ];
