@@ -84,7 +84,7 @@ function readError(file: string, e: unknown): InputError {
   return { file, code: 'read-error', message: `cannot read: ${why}` };
 }
 
-/** A NUL byte early in the file means it is not text; YAML and JSON never contain one. */
+/** A NUL byte early in the file means it is not text; YAML, JSON and Dockerfiles never contain one. */
 function looksBinary(buf: Buffer): boolean {
   return buf.subarray(0, 8192).includes(0);
 }
@@ -94,7 +94,7 @@ export function decodeText(file: string, buf: Buffer, opts: ReadOptions): InputF
     return { path: file, error: tooLarge(file, buf.length, opts) };
   }
   if (looksBinary(buf)) {
-    return { path: file, error: { file, code: 'binary', message: 'binary file, not YAML or JSON' } };
+    return { path: file, error: { file, code: 'binary', message: isDockerfileName(file) ? 'binary file, not a Dockerfile' : 'binary file, not YAML or JSON' } };
   }
   let text = buf.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
