@@ -377,3 +377,78 @@ export function baseName(p: string): string {
   const slash = trimmed.lastIndexOf('/');
   return slash === -1 ? trimmed : trimmed.slice(slash + 1);
 }
+
+/** A file mode set by chmod, `install -m`, `mkdir -m` or COPY/ADD --chmod. */
+export interface ModeChange {
+  /** The mode as written: 777, a+w, u+s,g+s… */
+  mode: string;
+  /** The first path it applies to (the destination for COPY/ADD). */
+  path: string;
+  worldWritable: boolean;
+  setuid: boolean;
+  setgid: boolean;
+}
+
+const OCTAL = /^[0-7]{3,4}$/;
+const SYMBOLIC = /^(?:[ugoa]*(?:[-+=][rwxXstugo]*)+)(?:,[ugoa]*(?:[-+=][rwxXstugo]*)+)*$/;
+
+/** What a mode grants; only additions count (`o-w`, `u-s` remove). */
+export function analyseMode(mode: string): { worldWritable: boolean; setuid: boolean; setgid: boolean } | undefined {
+  if (OCTAL.test(mode)) {
+    const digits = mode.padStart(4, '0');
+    const special = Number(digits[0]);
+    const others = Number(digits[3]);
+    return { worldWritable: (others & 2) !== 0 && (special & 1) === 0, setuid: (special & 4) !== 0, setgid: (special & 2) !== 0 };
+  }
+  if (!SYMBOLIC.test(mode)) return undefined;
+  const out = { worldWritable: false, setuid: false, setgid: false };
+  for (const clause of mode.split(',')) {
+    const who = /^[ugoa]*/.exec(clause)?.[0] ?? '';
+    const ops = clause.slice(who.length).match(/[-+=][rwxXstugo]*/g) ?? [];
+    for (const op of ops) {
+      if (op[0] === '-') continue;
+      const perms = op.slice(1);
+      // Without "who", umask (022 in builds) keeps others from getting write.
+      if (perms.includes('w') && !perms.includes('t') && /[ao]/.test(who)) out.worldWritable = true;
+      if (perms.includes('s')) {
+        if (who === '' || /[ua]/.test(who)) out.setuid = true;
+        if (who === '' || /[ga]/.test(who)) out.setgid = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** Mode changes made by an instruction: chmod / install -m / mkdir -m in RUN, --chmod on COPY and ADD. */
+export function modeChanges(i: DockerInstruction): ModeChange[] {
+  const out: ModeChange[] = [];
+  const add = (mode: string, path: string) => {
+    const a = analyseMode(mode);
+    if (a) out.push({ mode, path, ...a });
+  };
+  if (i.keyword === 'COPY' || i.keyword === 'ADD') {
+    const chmod = i.flags.chmod;
+    if (chmod !== undefined) add(chmod, copyDestination(i) ?? '');
+    return out;
+  }
+  if (i.keyword !== 'RUN') return out;
+  for (const words of commandsOf(scriptOf(i))) {
+    const name = commandName(words[0]);
+    const args = words.slice(1);
+    if (name === 'chmod') {
+      const operands = args.filter((w) => !/^-[RrfvcH]+$/.test(w) && !w.startsWith('--'));
+      const [mode, path] = operands;
+      if (mode !== undefined) add(mode, path ?? '');
+    } else if (name === 'install' || name === 'mkdir') {
+      for (let k = 0; k < args.length; k++) {
+        const w = args[k] as string;
+        const mode = w === '-m' || w === '--mode' ? args[k + 1] : w.startsWith('--mode=') ? w.slice(7) : /^-m\d+$/.test(w) ? w.slice(2) : undefined;
+        if (mode === undefined) continue;
+        const path = args.filter((x, at) => at > k + (w === '-m' || w === '--mode' ? 1 : 0) && !x.startsWith('-')).pop() ?? '';
+        add(mode, path);
+        break;
+      }
+    }
+  }
+  return out;
+}

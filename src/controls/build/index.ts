@@ -7,6 +7,10 @@ import dockerfileSecretInEnvArg from './dockerfile-secret-in-env-arg.js';
 import dockerfileAddInsteadOfCopy from './dockerfile-add-instead-of-copy.js';
 import dockerfileCurlPipeShell from './dockerfile-curl-pipe-shell.js';
 import dockerfileSudo from './dockerfile-sudo.js';
+import dockerfileWorldWritable from './dockerfile-world-writable.js';
+import dockerfileMissingHealthcheck from './dockerfile-missing-healthcheck.js';
+import dockerfilePackageCache from './dockerfile-package-cache.js';
+import dockerfileSetuidChmod from './dockerfile-setuid-chmod.js';
 
 /** Controls of the build surface (Dockerfiles), in id order. */
 export const buildControls: AnyControl[] = [
@@ -18,4 +22,8 @@ export const buildControls: AnyControl[] = [
   asAny(dockerfileAddInsteadOfCopy),
   asAny(dockerfileCurlPipeShell),
   asAny(dockerfileSudo),
+  asAny(dockerfileWorldWritable),
+  asAny(dockerfileMissingHealthcheck),
+  asAny(dockerfilePackageCache),
+  asAny(dockerfileSetuidChmod),
 ];
