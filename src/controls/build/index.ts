@@ -11,6 +11,7 @@ import dockerfileWorldWritable from './dockerfile-world-writable.js';
 import dockerfileMissingHealthcheck from './dockerfile-missing-healthcheck.js';
 import dockerfilePackageCache from './dockerfile-package-cache.js';
 import dockerfileSetuidChmod from './dockerfile-setuid-chmod.js';
+import dockerfileUnverifiedPackages from './dockerfile-unverified-packages.js';
 
 /** Controls of the build surface (Dockerfiles), in id order. */
 export const buildControls: AnyControl[] = [
@@ -26,4 +27,5 @@ export const buildControls: AnyControl[] = [
   asAny(dockerfileMissingHealthcheck),
   asAny(dockerfilePackageCache),
   asAny(dockerfileSetuidChmod),
+  asAny(dockerfileUnverifiedPackages),
 ];
