@@ -9,6 +9,7 @@ import { FORMATS, formatResult, type Format } from '../report/index.js';
 import { scan } from '../scan.js';
 import { VERSION } from '../version.js';
 import { UsageError } from './usage.js';
+import { GATE_HELP, runGateCommand } from './gate.js';
 import { runWebhook, WEBHOOK_HELP } from './webhook.js';
 
 /** Where the CLI writes; injectable so tests run it in-process. */
@@ -36,6 +37,7 @@ Usage:
   palisade controls coverage            seed countermeasure coverage (markdown)
   palisade webhook serve --port <n> --tls-cert <file> --tls-key <file> [options]
   palisade webhook certs --out <dir> [--service <name>] [--namespace <ns>] [--days <n>]
+  palisade gate vulns <report…> [options]  vulnerability gate over Trivy/Grype/CycloneDX/SARIF reports
   palisade version
 
 Scan options:
@@ -51,6 +53,7 @@ Scan options:
       --no-color                        plain text even on a terminal
 
 ${WEBHOOK_HELP}
+${GATE_HELP}
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input error that stopped the scan.
 `;
 
@@ -166,6 +169,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return runControls(rest, io);
       case 'webhook':
         return await runWebhook(rest, io);
+      case 'gate':
+        return runGateCommand(rest, io);
       case 'version':
       case '--version':
       case '-v':

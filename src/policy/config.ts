@@ -3,7 +3,17 @@ import yaml from 'js-yaml';
 import type { AnyControl, OptionSpec } from '../controls/define.js';
 import { ACTIONS, SEVERITIES, STAGES, type Severity, type Stage, type Action } from '../model/types.js';
 import { defaultActions, isProfile, profileIncludes, PROFILES, type ProfileName } from './profiles.js';
-import { FAILURE_MODES, type AdmissionSettings, type ControlSetting, type Exemption, type FailureMode, type ResolvedPolicy } from './types.js';
+import {
+  FAILURE_MODES,
+  type AdmissionSettings,
+  type ControlSetting,
+  type Exemption,
+  type FailureMode,
+  type GateException,
+  type GraceDays,
+  type ResolvedPolicy,
+  type VulnerabilityGateSettings,
+} from './types.js';
 
 export const LATEST_PSS_VERSION = 37;
 export const CONFIG_FILE_NAMES = ['palisade.yaml', 'palisade.yml', '.palisade.yaml', '.palisade.yml'];
@@ -21,6 +31,7 @@ export class ConfigError extends Error {
 }
 
 const actionSchema = { enum: [...ACTIONS] };
+const GATE_SEVERITIES = ['critical', 'high', 'medium', 'low', 'negligible', 'unknown'] as const;
 const CONFIG_SCHEMA = {
   type: 'object',
   additionalProperties: false,
@@ -93,6 +104,41 @@ const CONFIG_SCHEMA = {
         maxMessageLength: { type: 'integer', minimum: 256, maximum: 32_768 },
       },
     },
+    gate: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        vulnerabilities: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            graceDays: {
+              type: 'object',
+              additionalProperties: false,
+              properties: Object.fromEntries(
+                GATE_SEVERITIES.map((k) => [k, { oneOf: [{ type: 'integer', minimum: 0 }, { enum: ['never', null] }] }]),
+              ),
+            },
+            failOnNoFix: { type: 'boolean' },
+            failOnStatuses: { type: 'array', items: { enum: ['affected', 'will_not_fix', 'fix_deferred', 'end_of_life', 'under_investigation', 'unknown'] } },
+            exceptions: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['justification'],
+                properties: {
+                  ...Object.fromEntries(['ids', 'cves', 'packages', 'images'].map((k) => [k, { type: 'array', items: { type: 'string', minLength: 1 } }])),
+                  justification: { type: 'string', minLength: 1 },
+                  owner: { type: 'string' },
+                  expires: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;
 
@@ -118,6 +164,42 @@ export interface RawConfig {
     inlineExemptions?: boolean;
     maxMessageLength?: number;
   };
+  gate?: {
+    vulnerabilities?: {
+      graceDays?: Partial<Record<keyof GraceDays, number | 'never' | null>>;
+      failOnNoFix?: boolean;
+      failOnStatuses?: string[];
+      exceptions?: { ids?: string[]; cves?: string[]; packages?: string[]; images?: string[]; justification: string; owner?: string; expires?: string }[];
+    };
+  };
+}
+
+/** Grace periods when the policy names none: critical 7, high 30, medium 90, low 180 days; negligible and unknown never fail on age. */
+export const DEFAULT_GRACE_DAYS: GraceDays = { critical: 7, high: 30, medium: 90, low: 180, negligible: null, unknown: null };
+
+/** The vulnerability gate's settings from the policy file's `gate.vulnerabilities` section, with defaults. */
+export function resolveGateSettings(raw: RawConfig['gate'], configFile?: string): VulnerabilityGateSettings {
+  const v = raw?.vulnerabilities ?? {};
+  const graceDays: GraceDays = { ...DEFAULT_GRACE_DAYS };
+  for (const k of GATE_SEVERITIES) {
+    const g = v.graceDays?.[k];
+    if (g !== undefined) graceDays[k] = g === 'never' || g === null ? null : g;
+  }
+  const exceptions: GateException[] = (v.exceptions ?? []).map((e, i) => {
+    const path = `/gate/vulnerabilities/exceptions/${i}`;
+    const ids = [...(e.ids ?? []), ...(e.cves ?? [])];
+    if (ids.length === 0 && (e.packages ?? []).length === 0 && (e.images ?? []).length === 0) {
+      throw new ConfigError('an exception needs at least one of ids (or cves), packages, images', configFile, path);
+    }
+    if (e.expires !== undefined && Number.isNaN(Date.parse(`${e.expires}T00:00:00Z`))) {
+      throw new ConfigError(`'${e.expires}' is not a date`, configFile, `${path}/expires`);
+    }
+    const ex: GateException = { ids, packages: e.packages ?? [], images: e.images ?? [], justification: e.justification, origin: `${configFile ?? 'configuration'}#${path}` };
+    if (e.owner !== undefined) ex.owner = e.owner;
+    if (e.expires !== undefined) ex.expires = e.expires;
+    return ex;
+  });
+  return { graceDays, failOnNoFix: v.failOnNoFix ?? false, failOnStatuses: [...(v.failOnStatuses ?? [])], exceptions };
 }
 
 /** Palisade's own namespace when the policy names none. */

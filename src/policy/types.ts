@@ -74,3 +74,31 @@ export interface AdmissionSettings {
   /** Upper bound on the deny message (characters). */
   maxMessageLength: number;
 }
+
+/** One severity's grace period in days for fixable findings; null: never fails on age. */
+export type GraceDays = Record<'critical' | 'high' | 'medium' | 'low' | 'negligible' | 'unknown', number | null>;
+
+/** An exception to the vulnerability gate: all of the lists given must match; owner and expiry recorded. */
+export interface GateException {
+  /** Vulnerability ids (CVE, GHSA, distro ids); an alias matches too. Globs with *. */
+  ids: string[];
+  /** Package names or PURLs (globs with *). */
+  packages: string[];
+  /** Image names (globs with *). */
+  images: string[];
+  justification: string;
+  owner?: string;
+  /** YYYY-MM-DD; applies up to the end of that day (UTC). */
+  expires?: string;
+  origin: string;
+}
+
+/** The `gate.vulnerabilities:` section of the policy file, with its defaults. */
+export interface VulnerabilityGateSettings {
+  graceDays: GraceDays;
+  /** When true, findings with no vendor fix fail too once their grace period is over. Default false (SecOps backlog). */
+  failOnNoFix: boolean;
+  /** Vendor statuses without a fix that fail like fixable findings (e.g. will_not_fix); default none. */
+  failOnStatuses: string[];
+  exceptions: GateException[];
+}

@@ -1,0 +1,111 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { evaluateGate } from '../gate/evaluate.js';
+import { readReports, readState, StateStoreError, writeState, type GateRun } from '../gate/io.js';
+import { formatGateJson, gateExitCode } from '../gate/report-json.js';
+import { formatGateJunit } from '../gate/report-junit.js';
+import { formatGateSarif } from '../gate/report-sarif.js';
+import { formatGateText } from '../gate/report-text.js';
+import { ConfigError, parseConfig, resolveGateSettings, type RawConfig } from '../policy/config.js';
+import { discoverConfig } from '../scan.js';
+import type { CliIo } from './main.js';
+import { UsageError } from './usage.js';
+
+export const GATE_HELP = `Vulnerability gate:
+  palisade gate vulns <report…> [--config <file>] [--state <file>] [--as-of <YYYY-MM-DD>]
+                      [--format text|json|sarif|junit] [--output <file>]
+    Reads Trivy JSON, Grype JSON, CycloneDX JSON (with VEX), OpenVEX and SARIF reports; groups every
+    finding as fix-now, in-grace (fix by a date), secops-backlog (no vendor fix) or suppressed.
+    Exit codes: 0 nothing to fix now, 1 something to fix now, 2 no usable report or a bad configuration.
+`;
+
+const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** `palisade gate vulns …`. */
+export function runGateCommand(args: string[], io: CliIo): number {
+  const [sub, ...rest] = args;
+  if (sub === '--help' || sub === '-h' || sub === undefined) {
+    io.stdout(GATE_HELP);
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== 'vulns') throw new UsageError(`unknown gate subcommand '${sub}': expected vulns`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
+        state: { type: 'string' },
+        'as-of': { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(GATE_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('gate vulns needs at least one report');
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}': expected ${FORMATS.join(', ')}`);
+  const asOf = values['as-of'] ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf) {
+    throw new UsageError(`--as-of expects a date YYYY-MM-DD, got '${asOf}'`);
+  }
+
+  // The policy file: --config, else palisade.yaml found upward from the working folder.
+  const configFile = values.config ?? (values['no-config'] ? undefined : discoverConfig('.'));
+  let raw: RawConfig = {};
+  if (configFile) {
+    let text: string;
+    try {
+      text = readFileSync(configFile, 'utf8');
+    } catch (e) {
+      throw new ConfigError(`cannot read configuration: ${(e as Error).message}`, configFile);
+    }
+    raw = parseConfig(text, configFile);
+  }
+  const settings = resolveGateSettings(raw.gate, configFile);
+
+  let state;
+  if (values.state !== undefined) {
+    try {
+      state = readState(values.state);
+    } catch (e) {
+      if (e instanceof StateStoreError) {
+        io.stderr(`palisade: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+  }
+
+  const { reads, inputErrors } = readReports(positionals);
+  const result = evaluateGate(reads, { settings, asOf, ...(state ? { state } : {}) });
+  const run: GateRun = { ...result, reads, inputErrors, stateWritten: false };
+  // The state store is written only when every input was usable, and atomically.
+  if (values.state !== undefined && inputErrors.length === 0 && reads.length > 0) run.stateWritten = true;
+
+  const report =
+    format === 'json' ? formatGateJson(run)
+    : format === 'sarif' ? formatGateSarif(run, { srcRoot: process.cwd() })
+    : format === 'junit' ? formatGateJunit(run)
+    : formatGateText(run);
+  if (values.output !== undefined) writeFileSync(values.output, report);
+  else io.stdout(report);
+  if (format !== 'text' || values.output !== undefined) for (const e of inputErrors) io.stderr(`palisade: ${e.message}\n`);
+  if (run.stateWritten && values.state !== undefined) writeState(values.state, result.state);
+  return gateExitCode(run);
+}

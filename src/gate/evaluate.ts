@@ -1,0 +1,244 @@
+import type { GateException, VulnerabilityGateSettings } from '../policy/types.js';
+import type { LayerInfo, NormalizedFinding, ReportRead, VendorStatus, VexStatement, VulnSeverity } from './types.js';
+import { imageRepository } from './util.js';
+
+export const GATE_GROUPS = ['fix-now', 'in-grace', 'secops-backlog', 'suppressed'] as const;
+export type GateGroup = (typeof GATE_GROUPS)[number];
+
+/** The state store: first-seen dates per (image repository, vulnerability id, package type, package name). */
+export interface GateState {
+  version: 1;
+  entries: Record<string, { firstSeen: string; lastSeen: string }>;
+}
+
+export interface GateDecision {
+  group: GateGroup;
+  /** The last day of the grace period (in-grace, fix-now); absent when the severity never fails on age. */
+  due?: string;
+  firstSeen: string;
+  /** Where firstSeen came from: the state store, a date in the report, or the evaluation date. */
+  firstSeenSource: 'state' | 'report' | 'as-of';
+  /** Grace period applied; null when this severity never fails on age. */
+  graceDays: number | null;
+  fixable: boolean;
+  reason: string;
+  suppression?: { kind: 'vex' | 'exception' | 'vendor'; justification: string; origin: string; owner?: string; expires?: string };
+}
+
+export interface GatedFinding extends NormalizedFinding {
+  gate: GateDecision;
+}
+
+export interface GateResult {
+  asOf: string;
+  findings: GatedFinding[];
+  notes: string[];
+  /** The state store after this run (new findings added); written by the caller only after a successful run. */
+  state: GateState;
+}
+
+const RANK: Record<VulnSeverity, number> = { critical: 5, high: 4, medium: 3, low: 2, negligible: 1, unknown: 0 };
+const DAY_MS = 86_400_000;
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function glob(pattern: string, flags = ''): RegExp {
+  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, flags);
+}
+
+function stripPurl(p: string): string {
+  return p.split(/[?#]/)[0] as string;
+}
+
+function findingKey(f: NormalizedFinding): string {
+  return [f.image?.name ?? f.artifact, f.id, f.pkg.name, f.pkg.version ?? ''].join('\u0000');
+}
+
+export function stateKey(f: NormalizedFinding): string {
+  return [imageRepository(f.image?.name ?? f.artifact), f.id, f.pkg.type ?? '', f.pkg.name].join('|');
+}
+
+function betterLayer(a: LayerInfo | undefined, b: LayerInfo | undefined): LayerInfo | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return a.origin === 'undecided' && b.origin !== 'undecided' ? b : a;
+}
+
+function statusRank(s: VendorStatus): number {
+  return s === 'fixed' ? 3 : s === 'unknown' ? 0 : 1;
+}
+
+/** Merges findings that are the same (image, id, package, version) across reports. */
+export function mergeFindings(all: NormalizedFinding[]): NormalizedFinding[] {
+  const byKey = new Map<string, NormalizedFinding>();
+  for (const f of all) {
+    const k = findingKey(f);
+    const prev = byKey.get(k);
+    if (!prev) {
+      byKey.set(k, { ...f, reports: [...f.reports], aliases: [...f.aliases], fixedVersions: [...f.fixedVersions], pkg: { ...f.pkg }, dates: { ...f.dates } });
+      continue;
+    }
+    for (const r of f.reports) if (!prev.reports.includes(r)) prev.reports.push(r);
+    for (const a of f.aliases) if (!prev.aliases.includes(a) && a !== prev.id) prev.aliases.push(a);
+    for (const v of f.fixedVersions) if (!prev.fixedVersions.includes(v)) prev.fixedVersions.push(v);
+    if (RANK[f.severity] > RANK[prev.severity]) prev.severity = f.severity;
+    if (statusRank(f.vendorStatus) > statusRank(prev.vendorStatus)) prev.vendorStatus = f.vendorStatus;
+    const layer = betterLayer(prev.layer, f.layer);
+    if (layer) prev.layer = layer;
+    if (!prev.pkg.purl && f.pkg.purl) prev.pkg.purl = f.pkg.purl;
+    if (!prev.pkg.type && f.pkg.type) prev.pkg.type = f.pkg.type;
+    if (!prev.title && f.title) prev.title = f.title;
+    if (!prev.url && f.url) prev.url = f.url;
+    if (f.dates.fixAvailableSince && (!prev.dates.fixAvailableSince || f.dates.fixAvailableSince < prev.dates.fixAvailableSince)) {
+      prev.dates.fixAvailableSince = f.dates.fixAvailableSince;
+    }
+    if (!prev.dates.published && f.dates.published) prev.dates.published = f.dates.published;
+    if (!prev.vex && f.vex) prev.vex = f.vex;
+  }
+  return [...byKey.values()];
+}
+
+function vexMatches(st: VexStatement, f: NormalizedFinding): boolean {
+  const ids = [f.id, ...f.aliases].map((x) => x.toUpperCase());
+  if (!st.ids.some((i) => ids.includes(i.toUpperCase()))) return false;
+  if (st.purls.length > 0) {
+    const own = f.pkg.purl ? stripPurl(f.pkg.purl) : undefined;
+    const ok = st.purls.some((p) => {
+      const sp = stripPurl(p);
+      if (own === undefined) return sp.replace(/^pkg:[^/]+\/(?:.*\/)?/, '').split('@')[0] === f.pkg.name;
+      return sp.includes('@') ? sp === own : sp === own.split('@')[0];
+    });
+    if (!ok) return false;
+  }
+  if (st.images.length > 0) {
+    if (!f.image) return false;
+    const img = f.image;
+    const repo = imageRepository(img.name);
+    const ok = st.images.some((s) => {
+      if (img.digest && s.includes(img.digest)) return true;
+      const bare = decodeURIComponent(s.replace(/^pkg:oci\//, '').split(/[@?#]/)[0] as string);
+      return bare === repo || bare === repo.split('/').pop() || bare === img.name;
+    });
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function exceptionMatches(e: GateException, f: NormalizedFinding): boolean {
+  if (e.ids.length > 0 && !e.ids.some((p) => [f.id, ...f.aliases].some((i) => glob(p, 'i').test(i)))) return false;
+  if (e.packages.length > 0 && !e.packages.some((p) => glob(p).test(f.pkg.name) || (f.pkg.purl !== undefined && glob(p).test(f.pkg.purl)))) return false;
+  if (e.images.length > 0) {
+    const names = f.image ? [f.image.name, imageRepository(f.image.name), ...(f.image.digest ? [f.image.digest] : [])] : [f.artifact];
+    if (!e.images.some((p) => names.some((n) => glob(p).test(n)))) return false;
+  }
+  return true;
+}
+
+export interface EvaluateOptions {
+  settings: VulnerabilityGateSettings;
+  /** YYYY-MM-DD. */
+  asOf: string;
+  /** The state store as read; undefined when the run has none (first seen = asOf). */
+  state?: GateState;
+}
+
+/** Merges, applies VEX and exceptions, and puts every finding in one of the four groups. Pure. */
+export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): GateResult {
+  const { settings, asOf } = options;
+  const notes: string[] = reads.flatMap((r) => r.notes);
+  const vex = reads.flatMap((r) => r.vex);
+  const merged = mergeFindings(reads.flatMap((r) => r.findings));
+  const entries: GateState['entries'] = { ...(options.state?.entries ?? {}) };
+  const expiredSeen = new Set<string>();
+  const findings: GatedFinding[] = merged.map((f) => {
+    const key = stateKey(f);
+    let firstSeen = asOf;
+    let firstSeenSource: GateDecision['firstSeenSource'] = 'as-of';
+    if (options.state) {
+      const known = options.state.entries[key];
+      if (known) {
+        firstSeen = known.firstSeen;
+        firstSeenSource = 'state';
+      } else if (f.dates.fixAvailableSince && f.dates.fixAvailableSince <= asOf) {
+        firstSeen = f.dates.fixAvailableSince;
+        firstSeenSource = 'report';
+      }
+      entries[key] = { firstSeen, lastSeen: asOf };
+    }
+    const fixable = f.vendorStatus !== 'not_affected' && (f.vendorStatus === 'fixed' || f.fixedVersions.length > 0);
+    const graceDays = settings.graceDays[f.severity];
+    const base = { firstSeen, firstSeenSource, graceDays, fixable };
+
+    // VEX: the last matching statement wins; not_affected and fixed suppress.
+    let statement: VexStatement | undefined;
+    for (const st of vex) if (vexMatches(st, f)) statement = st;
+    const vexStatus = statement?.status ?? f.vex?.status;
+    if (vexStatus === 'not_affected' || vexStatus === 'fixed') {
+      const origin = statement?.origin ?? f.vex?.origin ?? '';
+      const justification = statement?.justification ?? f.vex?.justification ?? `VEX: ${vexStatus}`;
+      return { ...f, gate: { ...base, group: 'suppressed', reason: `VEX ${vexStatus}: ${justification}`, suppression: { kind: 'vex', justification, origin } } };
+    }
+    if (f.vendorStatus === 'not_affected') {
+      return { ...f, gate: { ...base, group: 'suppressed', reason: 'vendor: not affected', suppression: { kind: 'vendor', justification: 'vendor status not_affected', origin: f.reports[0] ?? '' } } };
+    }
+    for (const e of settings.exceptions) {
+      if (!exceptionMatches(e, f)) continue;
+      if (e.expires !== undefined && e.expires < asOf) {
+        if (!expiredSeen.has(e.origin)) notes.push(`exception ${e.origin} expired on ${e.expires}${e.owner ? ` (owner ${e.owner})` : ''}: no longer applied`);
+        expiredSeen.add(e.origin);
+        continue;
+      }
+      const suppression: NonNullable<GateDecision['suppression']> = { kind: 'exception', justification: e.justification, origin: e.origin };
+      if (e.owner !== undefined) suppression.owner = e.owner;
+      if (e.expires !== undefined) suppression.expires = e.expires;
+      return { ...f, gate: { ...base, group: 'suppressed', reason: `exception: ${e.justification}`, suppression } };
+    }
+    const failsWithoutFix = settings.failOnNoFix || settings.failOnStatuses.includes(f.vendorStatus);
+    if (!fixable && !failsWithoutFix) {
+      return { ...f, gate: { ...base, group: 'secops-backlog', reason: `no vendor fix (${f.vendorStatus})` } };
+    }
+    if (graceDays === null) {
+      return { ...f, gate: { ...base, group: 'in-grace', reason: `${f.severity}: no grace limit` } };
+    }
+    const due = addDays(firstSeen, graceDays);
+    if (graceDays === 0 || asOf > due) {
+      return { ...f, gate: { ...base, group: 'fix-now', due, reason: graceDays === 0 ? `${f.severity}: no grace period` : `grace period of ${graceDays} days ended ${due}` } };
+    }
+    return { ...f, gate: { ...base, group: 'in-grace', due, reason: `fix by ${due}` } };
+  });
+  const order: Record<GateGroup, number> = { 'fix-now': 0, 'in-grace': 1, 'secops-backlog': 2, suppressed: 3 };
+  findings.sort(
+    (a, b) =>
+      order[a.gate.group] - order[b.gate.group] ||
+      (a.gate.due ?? '9999').localeCompare(b.gate.due ?? '9999') ||
+      RANK[b.severity] - RANK[a.severity] ||
+      a.id.localeCompare(b.id) ||
+      a.pkg.name.localeCompare(b.pkg.name),
+  );
+  return { asOf, findings, notes, state: { version: 1, entries } };
+}
+
+export interface GateSummary {
+  total: number;
+  groups: Record<GateGroup, number>;
+  bySeverity: Record<GateGroup, Record<VulnSeverity, number>>;
+  origin: { base: number; application: number; undecided: number };
+}
+
+export function summarize(findings: GatedFinding[]): GateSummary {
+  const sev = (): Record<VulnSeverity, number> => ({ critical: 0, high: 0, medium: 0, low: 0, negligible: 0, unknown: 0 });
+  const s: GateSummary = {
+    total: findings.length,
+    groups: { 'fix-now': 0, 'in-grace': 0, 'secops-backlog': 0, suppressed: 0 },
+    bySeverity: { 'fix-now': sev(), 'in-grace': sev(), 'secops-backlog': sev(), suppressed: sev() },
+    origin: { base: 0, application: 0, undecided: 0 },
+  };
+  for (const f of findings) {
+    s.groups[f.gate.group]++;
+    s.bySeverity[f.gate.group][f.severity]++;
+    s.origin[f.layer?.origin ?? 'undecided']++;
+  }
+  return s;
+}

@@ -1,0 +1,132 @@
+import type { LayerInfo, VendorStatus, VulnSeverity } from './types.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- scanner JSON is read field by field, defensively */
+export type Json = any;
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+export function arr(v: unknown): Json[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** YYYY-MM-DD of a timestamp, or undefined when it is not a date (Go's zero time counts as none). */
+export function day(v: unknown): string | undefined {
+  const s = str(v);
+  if (!s || s.startsWith('0001-01-01')) return undefined;
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(s);
+  if (!m) return undefined;
+  return Number.isNaN(Date.parse(`${m[1]}T00:00:00Z`)) ? undefined : m[1];
+}
+
+export function severity(v: unknown): VulnSeverity {
+  const s = typeof v === 'string' ? v.toLowerCase() : '';
+  switch (s) {
+    case 'critical':
+    case 'high':
+    case 'medium':
+    case 'low':
+    case 'negligible':
+    case 'unknown':
+      return s;
+    case 'moderate':
+      return 'medium';
+    case 'info':
+    case 'none':
+      return 'negligible';
+    default:
+      return 'unknown';
+  }
+}
+
+/** SARIF security-severity bands as GitHub reads them (≥ 9.0 critical, CVSS bands). */
+export function severityFromScore(score: number): VulnSeverity {
+  if (!Number.isFinite(score) || score <= 0) return 'unknown';
+  if (score >= 9) return 'critical';
+  if (score >= 7) return 'high';
+  if (score >= 4) return 'medium';
+  return 'low';
+}
+
+export function splitVersions(v: unknown): string[] {
+  const s = str(v);
+  if (!s) return [];
+  return s.split(',').map((x) => x.trim()).filter((x) => x.length > 0);
+}
+
+/** Canonical id: the first CVE among id and aliases, the others become aliases. */
+export function canonical(id: string, aliases: string[]): { id: string; aliases: string[] } {
+  const all = [id, ...aliases].filter((x, i, a) => x && a.indexOf(x) === i);
+  const cve = all.find((x) => /^CVE-\d{4}-\d+$/i.test(x));
+  const main = cve ?? id;
+  return { id: main, aliases: all.filter((x) => x !== main) };
+}
+
+export function isVendorStatus(s: string): s is VendorStatus {
+  return ['fixed', 'affected', 'will_not_fix', 'fix_deferred', 'end_of_life', 'under_investigation', 'not_affected', 'unknown'].includes(s);
+}
+
+/** Image repository: the name without tag or digest (first-seen dates survive rebuilds and retags). */
+export function imageRepository(name: string): string {
+  const noDigest = name.split('@')[0] as string;
+  const slash = noDigest.lastIndexOf('/');
+  const colon = noDigest.lastIndexOf(':');
+  return colon > slash ? noDigest.slice(0, colon) : noDigest;
+}
+
+/**
+ * Base-image layers from an image config's history (reference §3.5/§3.6, Trivy's GuessBaseImageIndex):
+ * walking back from the end, past the trailing empty entries and the last layer-creating one, the first
+ * empty `CMD` entry ends the base image. Returns a resolver from DiffID to LayerInfo.
+ */
+export function layerResolver(config: Json, diffIdsFallback: string[] = []): (diffId: string | undefined, digest: string | undefined) => LayerInfo | undefined {
+  const history = arr(config?.history);
+  const diffIds: string[] = arr(config?.rootfs?.diff_ids).filter((d: unknown) => typeof d === 'string');
+  const ids = diffIds.length > 0 ? diffIds : diffIdsFallback;
+  let baseCount = -1;
+  let reason: string;
+  if (history.length === 0) {
+    reason = 'the report has no image history';
+  } else {
+    const nonEmpty = history.filter((h: Json) => h?.empty_layer !== true);
+    if (nonEmpty.length !== ids.length) {
+      reason = `image history (${nonEmpty.length} layers) does not match the ${ids.length} diff_ids`;
+    } else {
+      let baseIndex = -1;
+      let foundNonEmpty = false;
+      for (let i = history.length - 1; i >= 0; i--) {
+        const h = history[i];
+        if (!foundNonEmpty) {
+          if (h?.empty_layer === true) continue;
+          foundNonEmpty = true;
+          continue;
+        }
+        if (h?.empty_layer !== true) continue;
+        const by = String(h?.created_by ?? '');
+        if (by.startsWith('/bin/sh -c #(nop)  CMD') || by.startsWith('CMD')) {
+          baseIndex = i;
+          break;
+        }
+      }
+      if (baseIndex < 0) {
+        reason = 'no base-image boundary (CMD) in the image history';
+      } else {
+        baseCount = history.slice(0, baseIndex + 1).filter((h: Json) => h?.empty_layer !== true).length;
+        reason = `base image = first ${baseCount} of ${ids.length} layers (image history)`;
+      }
+    }
+  }
+  return (diffId, digest) => {
+    if (!diffId && !digest) return undefined;
+    const info: LayerInfo = { origin: 'undecided', originReason: reason };
+    if (diffId) info.diffId = diffId;
+    if (digest) info.digest = digest;
+    if (baseCount >= 0 && diffId) {
+      const idx = ids.indexOf(diffId);
+      if (idx < 0) info.originReason = 'layer not in the image history';
+      else info.origin = idx < baseCount ? 'base' : 'application';
+    }
+    return info;
+  };
+}
