@@ -39,8 +39,8 @@ ENV GITHUB_AUTH=${githubToken} LOG_LEVEL=info
 ENV DB_PASSWORD Sup3rS3cretValue
 `,
       errors: [
-        { messageId: 'valueShape', pointer: '/stages/0/instructions/1', data: { instruction: 'ENV', variable: 'GITHUB_AUTH', kind: 'GitHub token' }, line: 3 },
-        { messageId: 'secretName', pointer: '/stages/0/instructions/2', data: { instruction: 'ENV', variable: 'DB_PASSWORD', kind: 'password' }, line: 4 },
+        { messageId: 'valueShape', pointer: '/stages/0/instructions/1/properties/0', data: { instruction: 'ENV', variable: 'GITHUB_AUTH', kind: 'GitHub token' }, line: 3 },
+        { messageId: 'secretName', pointer: '/stages/0/instructions/2/properties/0', data: { instruction: 'ENV', variable: 'DB_PASSWORD', kind: 'password' }, line: 4 },
       ],
     },
     {
@@ -55,8 +55,8 @@ RUN echo "//registry.npmjs.org/:_authToken=\${NPM_TOKEN}" > .npmrc && npm ci
 FROM nginx:1.27
 `,
       errors: [
-        { messageId: 'secretArg', pointer: '/stages/0/instructions/1', data: { variable: 'NPM_TOKEN', kind: 'token' }, line: 3 },
-        { messageId: 'secretName', pointer: '/stages/0/instructions/2', data: { instruction: 'ARG', variable: 'CLIENT_SECRET', kind: 'client secret' }, line: 4 },
+        { messageId: 'secretArg', pointer: '/stages/0/instructions/1/properties/0', data: { variable: 'NPM_TOKEN', kind: 'token' }, line: 3 },
+        { messageId: 'secretName', pointer: '/stages/0/instructions/2/properties/0', data: { instruction: 'ARG', variable: 'CLIENT_SECRET', kind: 'client secret' }, line: 4 },
       ],
     },
     {
@@ -80,6 +80,26 @@ EOF
         { messageId: 'secretFile', pointer: '/stages/0/instructions/4', data: { instruction: 'COPY', file: 'server.key' }, line: 6 },
         { messageId: 'secretFile', pointer: '/stages/0/instructions/5', data: { instruction: 'COPY', file: '.docker/config.json' }, line: 7 },
         { messageId: 'heredocSecret', pointer: '/stages/0/instructions/6', data: { instruction: 'COPY', kind: 'password', file: '/app/.env' }, line: 8 },
+      ],
+    },
+    {
+      name: 'each pair of a multi-line ENV on its own line',
+      file,
+      yaml: `
+FROM alpine:3.20
+ENV APP_NAME=web \\
+    SMTP_PASSWORD="p4ss w0rd!" \\
+    LOG_LEVEL=debug \\
+    STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=${'A'.repeat(86)}==;EndpointSuffix=core.windows.net"
+`,
+      errors: [
+        { messageId: 'secretName', pointer: '/stages/0/instructions/1/properties/1', data: { instruction: 'ENV', variable: 'SMTP_PASSWORD', kind: 'password' }, line: 4 },
+        {
+          messageId: 'valueShape',
+          pointer: '/stages/0/instructions/1/properties/3',
+          data: { instruction: 'ENV', variable: 'STORAGE_CONNECTION_STRING', kind: 'Azure Storage account key' },
+          line: 6,
+        },
       ],
     },
     {

@@ -1,7 +1,7 @@
 import type { DockerInstruction } from '../../model/dockerfile.js';
 import { detectAssignment, matchSecretValue, printableName, scanText, secretNameKind } from '../../secrets/patterns.js';
 import { defineControl } from '../define.js';
-import { allInstructions, baseName, fromInstruction, copyDestination, copySources, keyValues, scriptOf } from './dockerfile-shell.js';
+import { allInstructions, assignmentsOf, baseName, copyDestination, copySources, fromInstruction, scriptOf } from './dockerfile-shell.js';
 
 /** Well-known files that hold credentials, by base name. */
 const SECRET_FILE_NAMES = new Set([
@@ -71,20 +71,20 @@ export default defineControl({
   },
   check(subject, ctx) {
     const assignments = (i: DockerInstruction) => {
-      for (const { name, value } of keyValues(i.args, i.keyword === 'ENV')) {
+      for (const { name, value, pointer } of assignmentsOf(i)) {
         if (name === '') continue;
         const variable = printableName(name);
         if (value === undefined) {
           if (i.keyword !== 'ARG') continue;
           const kind = secretNameKind(name);
-          if (kind) ctx.report({ messageId: 'secretArg', pointer: i.pointer, data: { variable, kind: kind.title } });
+          if (kind) ctx.report({ messageId: 'secretArg', pointer, data: { variable, kind: kind.title } });
           continue;
         }
         const kind = detectAssignment(name, value);
         if (!kind) continue;
         ctx.report({
           messageId: kind.evidence === 'value' ? 'valueShape' : 'secretName',
-          pointer: i.pointer,
+          pointer,
           data: { instruction: i.keyword, variable, kind: kind.title },
         });
       }

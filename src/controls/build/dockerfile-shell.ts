@@ -359,6 +359,21 @@ function unquote(v: string): string {
   return m ? (m[2] as string) : v;
 }
 
+/**
+ * The name/value pairs of ARG and ENV, each with its pointer: the parser's properties when it has them
+ * (each locatable on its own line), else split from the arguments and pointed at the instruction.
+ */
+export function assignmentsOf(i: DockerInstruction): { name: string; value?: string; pointer: string }[] {
+  if (i.properties) {
+    return i.properties.map((p, k) => {
+      const out: { name: string; value?: string; pointer: string } = { name: p.name, pointer: `${i.pointer}/properties/${k}` };
+      if (p.value !== undefined) out.value = p.value;
+      return out;
+    });
+  }
+  return keyValues(i.args, i.keyword === 'ENV').map((kv) => ({ ...kv, pointer: i.pointer }));
+}
+
 /** The sources of COPY/ADD (everything but the destination), unquoted; heredoc names excluded. */
 export function copySources(i: DockerInstruction): string[] {
   const words = i.json ?? splitScript(i.args.replace(/<<-?["']?[A-Za-z0-9_]+["']?/g, ' ')).flat().flat();

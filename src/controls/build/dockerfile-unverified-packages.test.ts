@@ -59,7 +59,7 @@ RUN GIT_SSL_NO_VERIFY=true git clone https://git.internal/app.git
         { messageId: 'setting', pointer: '/stages/0/instructions/1', data: { instruction: 'RUN', setting: 'an APT source marked [trusted=yes]' }, line: 3 },
         { messageId: 'setting', pointer: '/stages/0/instructions/2', data: { instruction: 'RUN', setting: 'a repository with gpgcheck=0' }, line: 4 },
         { messageId: 'setting', pointer: '/stages/0/instructions/3', data: { instruction: 'RUN', setting: 'npm strict-ssl false' }, line: 5 },
-        { messageId: 'env', pointer: '/stages/0/instructions/4', data: { instruction: 'ENV', variable: 'NODE_TLS_REJECT_UNAUTHORIZED' }, line: 6 },
+        { messageId: 'env', pointer: '/stages/0/instructions/4/properties/0', data: { instruction: 'ENV', variable: 'NODE_TLS_REJECT_UNAUTHORIZED' }, line: 6 },
         { messageId: 'env', pointer: '/stages/0/instructions/5', data: { instruction: 'RUN', variable: 'GIT_SSL_NO_VERIFY' }, line: 7 },
       ],
     },

@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { allInstructions, commandName, commandsOf, keyValues, scriptOf } from './dockerfile-shell.js';
+import { allInstructions, assignmentsOf, commandName, commandsOf, scriptOf } from './dockerfile-shell.js';
 
 /** Per command: options that turn off signature, checksum or TLS verification. */
 const COMMAND_OPTIONS: Record<string, RegExp> = {
@@ -73,10 +73,8 @@ export default defineControl({
   check(subject, ctx) {
     for (const { instruction: i } of allInstructions(subject)) {
       if (i.keyword === 'ENV' || i.keyword === 'ARG') {
-        const hit = keyValues(i.args, i.keyword === 'ENV').find(
-          (kv) => kv.value !== undefined && ENV_SETTINGS[kv.name]?.test(kv.value.trim()) === true,
-        );
-        if (hit) ctx.report({ messageId: 'env', pointer: i.pointer, data: { instruction: i.keyword, variable: hit.name } });
+        const hit = assignmentsOf(i).find((kv) => kv.value !== undefined && ENV_SETTINGS[kv.name]?.test(kv.value.trim()) === true);
+        if (hit) ctx.report({ messageId: 'env', pointer: hit.pointer, data: { instruction: i.keyword, variable: hit.name } });
         continue;
       }
       if (i.keyword !== 'RUN') continue;
