@@ -84,3 +84,33 @@ export const UNCOVERED_SEEDS: Record<string, UncoveredSeed> = {
   K12: { status: 'planned', reason: 'The Azure Policy add-on is AKS posture (M9).' },
   K13: { status: 'planned', reason: 'Defender for Cloud recommendations are AKS posture (M9).' },
 };
+
+/** CIS Docker Benchmark v1.6.0 section 4 ("Container Images and Build File Configuration"), by number. */
+export const CIS_DOCKER_SECTION_4: Record<string, string> = {
+  '4.1': 'Ensure that a user for the container has been created',
+  '4.2': 'Ensure that containers use only trusted base images',
+  '4.3': 'Ensure that unnecessary packages are not installed in the container',
+  '4.4': 'Ensure images are scanned and rebuilt to include security patches',
+  '4.5': 'Ensure Content trust for Docker is Enabled',
+  '4.6': 'Ensure that HEALTHCHECK instructions have been added to container images',
+  '4.7': 'Ensure update instructions are not used alone in the Dockerfile',
+  '4.8': 'Ensure setuid and setgid permissions are removed',
+  '4.9': 'Ensure that COPY is used instead of ADD in Dockerfiles',
+  '4.10': 'Ensure secrets are not stored in Dockerfiles',
+  '4.11': 'Ensure only verified packages are installed',
+  '4.12': 'Ensure all signed artifacts are validated',
+};
+
+/**
+ * The section 4 items no Dockerfile control checks, with the reason; every other item is named in
+ * some control's frameworks['cis-docker']. A test fails when an item is neither, or both.
+ */
+export const CIS_DOCKER_NOT_CHECKED: Record<string, string> = {
+  '4.3':
+    'Which packages are unnecessary depends on the application, so a Dockerfile rule could only guess (installing ' +
+    'vim or curl is not wrong in itself, and --no-install-recommends is a size hint). The precise cases are covered: an ' +
+    'SSH server (BLD-002), package caches (BLD-011). The package inventory of a built image belongs to the layer scan.',
+  '4.4': 'Scanning and rebuilding is judged from vulnerability reports and image age, not from the Dockerfile: the vulnerability gate (M3).',
+  '4.5': 'Content trust is a setting of the Docker host (DOCKER_CONTENT_TRUST=1), not of the image; signature verification is capability M5.',
+  '4.12': 'Validating signed artifacts needs the signatures in the registry (capability M5); a Dockerfile does not show it.',
+};
