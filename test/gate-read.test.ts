@@ -1,0 +1,148 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readReport } from '../src/gate/read.js';
+import { readReports } from '../src/gate/io.js';
+import { GateInputError, type NormalizedFinding } from '../src/gate/types.js';
+import { sharedDir } from './shared.js';
+
+const VULNS = path.join(sharedDir(), 'data', 'vulns');
+const TRIVY = path.join(VULNS, 'trivy', 'integration', 'testdata');
+const GRYPE = path.join(VULNS, 'grype', 'grype', 'presenter');
+const GRYPE_FILES = [
+  'explain/testdata/keycloak-test.json',
+  'explain/testdata/ghsa-test.json',
+  'explain/testdata/chainguard-ruby-test.json',
+  'json/testdata/snapshot/TestJsonImgsPresenter.golden',
+  'json/testdata/snapshot/TestJsonDirsPresenter.golden',
+  'json/testdata/snapshot/TestEmptyJsonPresenter.golden',
+].map((f) => path.join(GRYPE, f));
+
+function read(file: string) {
+  return readReport(readFileSync(file, 'utf8'), file);
+}
+
+function count<T>(items: T[], key: (t: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of items) out[key(i)] = (out[key(i)] ?? 0) + 1;
+  return out;
+}
+
+describe('Trivy JSON (SchemaVersion 2) on the real goldens', () => {
+  const jsonFiles = [
+    ...readdirSync(TRIVY).filter((f) => f.endsWith('.json.golden') && !f.includes('cyclonedx') && !f.includes('cdx') && !f.includes('spdx')).map((f) => path.join(TRIVY, f)),
+    ...readdirSync(path.join(TRIVY, 'fixtures', 'convert')).map((f) => path.join(TRIVY, 'fixtures', 'convert', f)),
+  ];
+  const { reads, inputErrors } = readReports(jsonFiles);
+  const findings = reads.flatMap((r) => r.findings);
+
+  it('reads every report and finds the 127 vulnerabilities of INDEX.md in 65 reports', () => {
+    expect(inputErrors).toEqual([]);
+    expect(reads.every((r) => r.format === 'trivy')).toBe(true);
+    expect(findings).toHaveLength(127);
+    expect(reads.filter((r) => r.findings.length > 0)).toHaveLength(65);
+  });
+
+  it('keeps the vendor statuses: fixed 113, affected 9, will_not_fix 3, end_of_life 2', () => {
+    expect(count(findings, (f) => f.vendorStatus)).toEqual({ fixed: 113, affected: 9, will_not_fix: 3, end_of_life: 2 });
+    const wnf = findings.filter((f) => f.vendorStatus === 'will_not_fix');
+    expect(new Set(wnf.map((f) => `${f.id} ${f.pkg.name}`))).toEqual(new Set(['CVE-2019-18276 bash']));
+  });
+
+  it('normalises the fields of a finding', () => {
+    const r = read(path.join(TRIVY, 'alpine-310.json.golden'));
+    const f = r.findings.find((x) => x.id === 'CVE-2019-1549') as NormalizedFinding;
+    expect(f).toMatchObject({
+      source: 'trivy',
+      pkg: { name: 'libcrypto1.1', version: '1.1.1c-r0', type: 'alpine', purl: 'pkg:apk/alpine/libcrypto1.1@1.1.1c-r0?arch=x86_64&distro=3.10.2' },
+      fixedVersions: ['1.1.1d-r0'],
+      severity: 'medium',
+      vendorStatus: 'fixed',
+      image: { name: 'ghcr.io/aquasecurity/trivy-test-images:alpine-310', digest: 'sha256:961769676411f082461f9ef46626dd7a2d1e2b2a38e6a44364bcbecf51e66dd4' },
+      layer: { diffId: 'sha256:03901b4a2ea88eeaad62dbe59b072b28b6efa00491962b8741081c5df50c65e0', origin: 'undecided' },
+      dates: { scanAt: '2021-08-25' },
+    });
+    // The image is a base image itself: its history has no boundary before its own CMD, which is said plainly.
+    expect(f.layer?.originReason).toMatch(/no base-image boundary/);
+  });
+
+  it('tells base-image layers from application layers when the image history allows', () => {
+    const busybox = read(path.join(TRIVY, 'busybox-with-lockfile.json.golden')).findings;
+    expect(busybox.map((f) => f.layer?.origin)).toEqual(['application', 'application']);
+    const spring = read(path.join(TRIVY, 'spring4shell-jre11.json.golden')).findings;
+    expect(spring.map((f) => f.layer?.origin)).toEqual(['application']);
+    const withBase = readReports(jsonFiles).reads.flatMap((r) => r.findings).filter((f) => f.layer?.origin === 'base');
+    expect(withBase.length).toBeGreaterThan(0);
+    for (const f of withBase) expect(f.layer?.originReason).toMatch(/^base image = first \d+ of \d+ layers/);
+  });
+});
+
+describe('Grype JSON on the real outputs', () => {
+  const { reads, inputErrors } = readReports(GRYPE_FILES);
+  const findings = reads.flatMap((r) => r.findings);
+
+  it('reads the 15 matches and maps fix.state (fixed 5, wont-fix 6, unknown and "" 4)', () => {
+    expect(inputErrors).toEqual([]);
+    expect(reads.map((r) => r.findings.length)).toEqual([6, 2, 3, 2, 2, 0]);
+    expect(count(findings, (f) => f.vendorStatus)).toEqual({ fixed: 5, will_not_fix: 6, unknown: 4 });
+  });
+
+  it('reads the image, the layer DiffID, the related CVE and the package', () => {
+    const k = reads[0]?.findings[0] as NormalizedFinding;
+    expect(k.image?.name).toBe('docker.io/keycloak/keycloak:21.0.2@sha256:347a0d748d05a050dc64b92de2246d2240db6eb38afbc17c3c08d0acb0db1b50');
+    expect(k.image?.digest).toBe('sha256:d1630d3eb8285a978301bcefc5b223e564ae300750af2fc9ea3f413c5376a47e');
+    expect(k.layer?.diffId).toBe('sha256:798d91f89858e63627a98d3a196c9ee4d0899259c0f64b68b1e0260a67c9cd2b');
+    expect(k.pkg).toMatchObject({ name: 'nspr', type: 'rpm', version: '4.34.0-17.el9_1' });
+    const ghsa = reads[1]?.findings ?? [];
+    expect(ghsa.every((f) => /^CVE-/.test(f.id) || f.aliases.length === 0)).toBe(true);
+    const dirs = reads[4]?.findings[0] as NormalizedFinding;
+    expect(dirs.image).toBeUndefined();
+    expect(dirs.artifact).toBe('/some/path');
+    expect(dirs.fixedVersions).toEqual(['1.2.1', '2.1.3', '3.4.0']);
+  });
+});
+
+describe('CycloneDX and SARIF on the real goldens', () => {
+  it('reads CycloneDX vulnerabilities with their components and fixed versions', () => {
+    const npm = read(path.join(TRIVY, 'npm-cyclonedx.json.golden'));
+    expect(npm.format).toBe('cyclonedx');
+    expect(npm.findings).toHaveLength(1);
+    expect(npm.findings[0]).toMatchObject({ id: 'CVE-2019-11358', pkg: { name: 'jquery', version: '3.3.9', purl: 'pkg:npm/jquery@3.3.9' }, fixedVersions: ['3.4.0'], severity: 'medium', vendorStatus: 'fixed' });
+    expect(read(path.join(TRIVY, 'pom-cyclonedx.json.golden')).findings).toHaveLength(2);
+    expect(read(path.join(TRIVY, 'fluentd-multiple-lockfiles-short.cdx.json.golden')).findings).toHaveLength(3);
+    expect(read(path.join(TRIVY, 'conda-cyclonedx.json.golden')).findings).toHaveLength(0);
+  });
+
+  it('reads Trivy SARIF as the same findings as the Trivy JSON of the same scan, with status unknown', () => {
+    const sarif = read(path.join(TRIVY, 'alpine-310.sarif.golden'));
+    const json = read(path.join(TRIVY, 'alpine-310.json.golden'));
+    expect(sarif.format).toBe('sarif');
+    const key = (f: NormalizedFinding) => `${f.id} ${f.pkg.name} ${f.pkg.version} ${f.fixedVersions.join(',')} ${f.severity}`;
+    expect(sarif.findings.map(key).sort()).toEqual(json.findings.map(key).sort());
+    expect(sarif.findings.every((f) => f.vendorStatus === 'unknown')).toBe(true);
+    expect(sarif.findings[0]?.image?.name).toBe('ghcr.io/aquasecurity/trivy-test-images:alpine-310');
+  });
+});
+
+describe('bad input', () => {
+  it('names the file of a format it does not read', () => {
+    for (const f of ['alpine-310.gitlab.golden', 'alpine-310.asff.golden', 'conda-spdx.json.golden']) {
+      expect(() => read(path.join(TRIVY, f))).toThrow(GateInputError);
+      expect(() => read(path.join(TRIVY, f))).toThrow(new RegExp(`${f}: not a vulnerability report`));
+    }
+    expect(() => read(path.join(TRIVY, 'alpine-310.junit.golden'))).toThrow(/alpine-310\.junit\.golden: not valid JSON at line 1, column 1/);
+  });
+
+  it('gives the position of truncated JSON', () => {
+    const text = readFileSync(path.join(TRIVY, 'alpine-310.json.golden'), 'utf8');
+    const cut = text.slice(0, 1000);
+    const lines = cut.split('\n');
+    expect(() => readReport(cut, 'cut.json')).toThrow(`cut.json: not valid JSON at line ${lines.length}, column ${(lines.at(-1) as string).length + 1} (offset 1000)`);
+    expect(() => readReport(cut, 'cut.json')).toThrow(/truncated/);
+    expect(() => readReport('', 'empty.json')).toThrow(/empty\.json: empty file/);
+  });
+
+  it('refuses a Trivy report of another schema version', () => {
+    expect(() => readReport(JSON.stringify({ SchemaVersion: 1, ArtifactName: 'x', Results: [] }), 'old.json')).toThrow(/SchemaVersion 1 is not supported/);
+  });
+});
