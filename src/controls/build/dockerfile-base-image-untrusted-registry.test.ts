@@ -49,7 +49,7 @@ FROM contoso.azurecr.io.evil.example/runtime:1.0
 FROM contoso.azurecr.io/team-b/base:1.0
 `,
       options: { registries: ['contoso.azurecr.io/team-a/'] },
-      errors: [{ messageId: 'untrusted', pointer: '/stages/0/instructions/0', data: { stage: '#0', image: 'contoso.azurecr.io/team-b/base:1.0', repository: 'contoso.azurecr.io/team-b/base' } }],
+      errors: [{ messageId: 'untrusted', pointer: '/stages/0/instructions/0', data: { stage: '#0', image: 'contoso.azurecr.io/team-b/base:1.0', repository: 'contoso.azurecr.io/team-b/base' }, line: 2 }],
     },
   ],
 });

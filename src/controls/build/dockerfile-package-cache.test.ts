@@ -56,7 +56,7 @@ RUN dnf install -y nginx
         { messageId: 'updateAlone', pointer: '/stages/0/instructions/1', data: { command: 'apt-get update' }, line: 3 },
         { messageId: 'updateAlone', pointer: '/stages/1/instructions/1', data: { command: 'apt-get update' }, line: 6 },
         { messageId: 'aptLists', pointer: '/stages/1/instructions/2', data: { manager: 'apt-get' }, line: 7 },
-        { messageId: 'apkCache', pointer: '/stages/1/instructions/3', line: 8 },
+        { messageId: 'apkCache', pointer: '/stages/1/instructions/3', data: { manager: 'apk' }, line: 8 },
         { messageId: 'pipCache', pointer: '/stages/1/instructions/4', data: { manager: 'pip3' }, line: 9 },
         { messageId: 'yumClean', pointer: '/stages/1/instructions/5', data: { manager: 'dnf' }, line: 10 },
       ],

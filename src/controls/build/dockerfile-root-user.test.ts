@@ -105,6 +105,15 @@ USER 0:0
       errors: [{ messageId: 'rootUser', pointer: '/stages/0/instructions/1', data: { stage: 'final', user: '0:0' }, line: 3 }],
     },
     {
+      name: 'Windows ContainerAdministrator',
+      file,
+      yaml: `
+FROM mcr.microsoft.com/windows/servercore:ltsc2022
+USER ContainerAdministrator
+`,
+      errors: [{ messageId: 'rootUser', pointer: '/stages/0/instructions/1', data: { stage: '#0', user: 'ContainerAdministrator' }, line: 3 }],
+    },
+    {
       name: 'root:root inherited from the parent stage',
       file,
       yaml: `

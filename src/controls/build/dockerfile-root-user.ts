@@ -2,10 +2,10 @@ import type { DockerInstruction } from '../../model/dockerfile.js';
 import { defineControl } from '../define.js';
 import { finalChain, fromInstruction, stageLabel } from './dockerfile-shell.js';
 
-/** `root`, `0`, `root:group`, `0:0`: the user part decides. */
+/** `root`, `0`, `root:group`, `0:0` (and Windows' ContainerAdministrator): the user part decides. */
 function isRoot(user: string): boolean {
   const name = user.split(':')[0] ?? '';
-  return name === 'root' || /^0+$/.test(name);
+  return name === 'root' || /^0+$/.test(name) || name.toLowerCase() === 'containeradministrator';
 }
 
 export default defineControl({
@@ -19,7 +19,7 @@ export default defineControl({
     docs: {
       summary: 'The image built by a Dockerfile runs as a non-root USER.',
       rationale:
-        'Without a USER instruction, or when the last one is root (root, 0, root:…, 0:…), every container of the image ' +
+        'Without a USER instruction, or when the last one is root (root, 0, root:…, 0:…, or ContainerAdministrator on Windows), every container of the image ' +
         'starts as UID 0. Any remote code execution in the application is then root inside the container: it can change ' +
         'binaries and configuration, read every mounted secret, install tools, and a container escape lands as root on ' +
         'the node. Only the stage that produces the image counts (the final stage and the stages it is built FROM): a root ' +
