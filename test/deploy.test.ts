@@ -445,8 +445,9 @@ describe('deploy overlays: what differs between them', () => {
 });
 
 /**
- * Text-level checks of the Dockerfile. Palisade's own Dockerfile controls (capability M2, CIS Docker
- * Benchmark section 4) do not exist yet; when they land, this Dockerfile should be scanned by them here too.
+ * The Dockerfile: scanned by Palisade's own Dockerfile controls at the strictest profile (with the
+ * project's palisade.yaml), plus text-level checks of what those controls do not judge (stage layout,
+ * npm ci, the entry point, the build context).
  */
 describe('Dockerfile', () => {
   const text = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
@@ -511,6 +512,16 @@ describe('Dockerfile', () => {
     expect(copied.length).toBeGreaterThan(0);
     for (const c of copied) expect(ignore.includes(`!${c}`) || ignore.includes(`!${c}/`), c).toBe(true);
   });
+  it('passes Palisade\'s own scan at the strictest profile (dogfood)', async () => {
+    const r = await scan({ paths: [path.join(ROOT, 'Dockerfile')], config: path.join(ROOT, 'palisade.yaml'), profile: 'all' });
+    expect(r.inputErrors).toEqual([]);
+    expect(r.notEvaluated).toEqual([]);
+    expect(r.findings.filter((f) => f.status === 'fail').map((f) => `${f.controlId} ${f.message}`)).toEqual([]);
+    // The Dockerfile controls did run: the one exemption (no HEALTHCHECK on Kubernetes) is visible, with its reason.
+    expect(r.controls.some((c) => c.meta.id === 'BLD-001')).toBe(true);
+    for (const f of r.findings) expect(f.exemption?.justification).toMatch(/probes/);
+  });
+
   it('is read by Palisade\'s own Dockerfile parser: one image.build subject with 3 stages, no input errors', () => {
     const r = subjectsFromText('Dockerfile', text);
     expect(r.errors).toEqual([]);
