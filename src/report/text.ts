@@ -85,7 +85,9 @@ function findingsSection(c: Colors, findings: readonly Finding[]): string[] {
     out.push(c.bold(c.underline(SURFACE_TITLES[surface])));
     for (const list of groups.values()) {
       const first = list[0] as Finding;
-      out.push(`  ${c.bold(printable(resourceLabel(first.resource)))}  ${c.dim(printable(first.location.file))}`);
+      // A Dockerfile is named by its file: print the path once, not as name and file.
+      const sameAsFile = first.resource.name === first.location.file;
+      out.push(`  ${c.bold(printable(resourceLabel(first.resource)))}${sameAsFile ? '' : `  ${c.dim(printable(first.location.file))}`}`);
       const previousNote: { text?: string } = {};
       for (const f of list) out.push(...findingLines(c, f, previousNote));
     }
