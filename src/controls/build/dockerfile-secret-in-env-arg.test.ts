@@ -103,6 +103,24 @@ ENV APP_NAME=web \\
       ],
     },
     {
+      name: 'build arguments with empty or placeholder defaults, and one kept in ENV',
+      file,
+      yaml: `
+FROM node:22 AS build
+ARG NPM_TOKEN=""
+ENV NPM_TOKEN=\${NPM_TOKEN} NODE_ENV=production
+ARG DB_PASSWORD=changeme
+ARG BUILD_ID
+ENV DEPLOY_SECRET=$BUILD_ID
+`,
+      errors: [
+        { messageId: 'secretArg', pointer: '/stages/0/instructions/1/properties/0', data: { variable: 'NPM_TOKEN', kind: 'token' }, line: 3 },
+        { messageId: 'envFromArg', pointer: '/stages/0/instructions/2/properties/0', data: { variable: 'NPM_TOKEN', argument: 'NPM_TOKEN', kind: 'token' }, line: 4 },
+        { messageId: 'secretArg', pointer: '/stages/0/instructions/3/properties/0', data: { variable: 'DB_PASSWORD', kind: 'password' }, line: 5 },
+        { messageId: 'envFromArg', pointer: '/stages/0/instructions/5/properties/0', data: { variable: 'DEPLOY_SECRET', argument: 'BUILD_ID', kind: 'secret' }, line: 7 },
+      ],
+    },
+    {
       name: 'a global ARG before FROM',
       file,
       yaml: `

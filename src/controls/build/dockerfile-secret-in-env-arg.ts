@@ -1,5 +1,5 @@
 import type { DockerInstruction } from '../../model/dockerfile.js';
-import { detectAssignment, matchSecretValue, printableName, scanText, secretNameKind } from '../../secrets/patterns.js';
+import { detectAssignment, isPlaceholder, matchSecretValue, printableName, scanText, secretNameKind } from '../../secrets/patterns.js';
 import { defineControl } from '../define.js';
 import { allInstructions, assignmentsOf, baseName, copyDestination, copySources, fromInstruction, scriptOf } from './dockerfile-shell.js';
 
@@ -46,7 +46,8 @@ export default defineControl({
         'in their layer even when a later RUN deletes them; and the Dockerfile itself is in Git. Reported: ENV and ARG ' +
         'whose literal value has the shape of a credential or whose name says it is one (…PASSWORD, …TOKEN, API_KEY…; ' +
         'references such as $VAR, paths, URLs without credentials and placeholders are not), ARG names that announce a ' +
-        'secret even without a default (the value arrives with --build-arg), credentials written literally in a RUN, and ' +
+        'secret even without a default or with an empty or placeholder one (the value arrives with --build-arg), ENV that ' +
+        'keeps such a build argument in the image (ENV NPM_TOKEN=$NPM_TOKEN), credentials written literally in a RUN, and ' +
         'COPY/ADD of well-known secret files (SSH private keys, .env, *.key, private *.pem, .npmrc, .pypirc, .netrc, ' +
         '.git-credentials, credentials.json, kubeconfig, .docker/config.json, .aws/credentials, Terraform state…) or of a ' +
         'heredoc that holds a secret. Every stage counts: the Dockerfile and the build cache keep them. Findings name the ' +
@@ -64,16 +65,22 @@ export default defineControl({
       secretArg:
         "ARG '{{variable}}' is a build argument for a {{kind}}: values passed with --build-arg are recorded in the image history; use a secret mount.",
       globalArg: "ARG '{{variable}}' before the first FROM is a build argument for a {{kind}} (in the Dockerfile or the build command line); use a secret mount.",
+      envFromArg:
+        "ENV '{{variable}}' keeps the build argument '{{argument}}' (a {{kind}}) in the image configuration, where anyone who can pull the image reads it.",
       runValue: 'RUN contains a literal {{kind}}.',
       secretFile: "{{instruction}} copies '{{file}}', a well-known secret file, into the image.",
       heredocSecret: "{{instruction}} writes a {{kind}} into '{{file}}' from a heredoc.",
     },
   },
   check(subject, ctx) {
+    /** ARG names declared so far in the current stage: their values are what `$NAME` expands to. */
+    let stageArgs = new Set<string>();
+    let currentStage: unknown;
     const assignments = (i: DockerInstruction) => {
       for (const { name, value, pointer } of assignmentsOf(i)) {
         if (name === '') continue;
         const variable = printableName(name);
+        if (i.keyword === 'ARG') stageArgs.add(name);
         if (value === undefined) {
           if (i.keyword !== 'ARG') continue;
           const kind = secretNameKind(name);
@@ -81,12 +88,27 @@ export default defineControl({
           continue;
         }
         const kind = detectAssignment(name, value);
-        if (!kind) continue;
-        ctx.report({
-          messageId: kind.evidence === 'value' ? 'valueShape' : 'secretName',
-          pointer,
-          data: { instruction: i.keyword, variable, kind: kind.title },
-        });
+        if (kind) {
+          ctx.report({
+            messageId: kind.evidence === 'value' ? 'valueShape' : 'secretName',
+            pointer,
+            data: { instruction: i.keyword, variable, kind: kind.title },
+          });
+          continue;
+        }
+        if (i.keyword === 'ARG') {
+          // ARG DB_PASSWORD="" or =changeme: a build argument for a secret, whose real value comes with --build-arg.
+          const byName = secretNameKind(name);
+          if (byName && isPlaceholder(value)) ctx.report({ messageId: 'secretArg', pointer, data: { variable, kind: byName.title } });
+          continue;
+        }
+        // ENV NPM_TOKEN=$NPM_TOKEN: the build argument's value is kept in the image configuration.
+        const ref = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?:[:}]|$)/.exec(value.trim());
+        const arg = ref?.[1];
+        if (arg !== undefined && stageArgs.has(arg)) {
+          const k = secretNameKind(name) ?? secretNameKind(arg);
+          if (k) ctx.report({ messageId: 'envFromArg', pointer, data: { variable, argument: printableName(arg), kind: k.title } });
+        }
       }
     };
     // ARGs before the first FROM have no instruction of their own in the model: they are reported at the
@@ -94,10 +116,15 @@ export default defineControl({
     const firstFrom = subject.stages[0] ? (fromInstruction(subject.stages[0])?.pointer ?? subject.stages[0].pointer) : '';
     for (const a of subject.globalArgs) {
       const variable = printableName(a.name);
-      const kind = a.default === undefined ? secretNameKind(a.name) : detectAssignment(a.name, a.default);
+      const kind =
+        a.default === undefined || isPlaceholder(a.default) ? secretNameKind(a.name) : detectAssignment(a.name, a.default);
       if (kind) ctx.report({ messageId: 'globalArg', pointer: firstFrom, data: { variable, kind: kind.title } });
     }
-    for (const { instruction: i } of allInstructions(subject)) {
+    for (const { stage, instruction: i } of allInstructions(subject)) {
+      if (stage !== currentStage) {
+        currentStage = stage;
+        stageArgs = new Set();
+      }
       switch (i.keyword) {
         case 'ENV':
         case 'ARG':
