@@ -40,6 +40,11 @@ export interface GateResult {
 const RANK: Record<VulnSeverity, number> = { critical: 5, high: 4, medium: 3, low: 2, negligible: 1, unknown: 0 };
 const DAY_MS = 86_400_000;
 
+/** Code-unit order: stable across locales and much cheaper than localeCompare on large reports. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
@@ -53,11 +58,22 @@ function stripPurl(p: string): string {
 }
 
 function findingKey(f: NormalizedFinding): string {
-  return [f.image?.name ?? f.artifact, f.id, f.pkg.name, f.pkg.version ?? ''].join('\u0000');
+  return `${f.image?.name ?? f.artifact}\u0000${f.id}\u0000${f.pkg.name}\u0000${f.pkg.version ?? ''}`;
+}
+
+const repoCache = new Map<string, string>();
+function repositoryOf(name: string): string {
+  let r = repoCache.get(name);
+  if (r === undefined) {
+    if (repoCache.size > 10_000) repoCache.clear();
+    r = imageRepository(name);
+    repoCache.set(name, r);
+  }
+  return r;
 }
 
 export function stateKey(f: NormalizedFinding): string {
-  return [imageRepository(f.image?.name ?? f.artifact), f.id, f.pkg.type ?? '', f.pkg.name].join('|');
+  return `${repositoryOf(f.image?.name ?? f.artifact)}|${f.id}|${f.pkg.type ?? ''}|${f.pkg.name}`;
 }
 
 function betterLayer(a: LayerInfo | undefined, b: LayerInfo | undefined): LayerInfo | undefined {
@@ -136,6 +152,25 @@ function exceptionMatches(e: GateException, f: NormalizedFinding): boolean {
   return true;
 }
 
+/** The merged findings are this evaluation's own copies: the decision is attached without another copy. */
+function withGate(f: NormalizedFinding, gate: GateDecision): GatedFinding {
+  const g = f as GatedFinding;
+  g.gate = gate;
+  return g;
+}
+
+const dueCache = new Map<string, string>();
+function dueDate(firstSeen: string, graceDays: number): string {
+  const k = `${firstSeen}+${graceDays}`;
+  let d = dueCache.get(k);
+  if (d === undefined) {
+    if (dueCache.size > 10_000) dueCache.clear();
+    d = addDays(firstSeen, graceDays);
+    dueCache.set(k, d);
+  }
+  return d;
+}
+
 export interface EvaluateOptions {
   settings: VulnerabilityGateSettings;
   /** YYYY-MM-DD. */
@@ -150,14 +185,14 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
   const notes: string[] = reads.flatMap((r) => r.notes);
   const vex = reads.flatMap((r) => r.vex);
   const merged = mergeFindings(reads.flatMap((r) => r.findings));
-  const entries: GateState['entries'] = { ...(options.state?.entries ?? {}) };
+  const entries = new Map<string, { firstSeen: string; lastSeen: string }>(Object.entries(options.state?.entries ?? {}));
   const expiredSeen = new Set<string>();
   const findings: GatedFinding[] = merged.map((f) => {
     const key = stateKey(f);
     let firstSeen = asOf;
     let firstSeenSource: GateDecision['firstSeenSource'] = 'as-of';
     if (options.state) {
-      const known = options.state.entries[key];
+      const known = entries.get(key);
       if (known) {
         firstSeen = known.firstSeen;
         firstSeenSource = 'state';
@@ -165,7 +200,7 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
         firstSeen = f.dates.fixAvailableSince;
         firstSeenSource = 'report';
       }
-      entries[key] = { firstSeen, lastSeen: asOf };
+      entries.set(key, { firstSeen, lastSeen: asOf });
     }
     const fixable = f.vendorStatus !== 'not_affected' && (f.vendorStatus === 'fixed' || f.fixedVersions.length > 0);
     const graceDays = settings.graceDays[f.severity];
@@ -178,10 +213,10 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
     if (vexStatus === 'not_affected' || vexStatus === 'fixed') {
       const origin = statement?.origin ?? f.vex?.origin ?? '';
       const justification = statement?.justification ?? f.vex?.justification ?? `VEX: ${vexStatus}`;
-      return { ...f, gate: { ...base, group: 'suppressed', reason: `VEX ${vexStatus}: ${justification}`, suppression: { kind: 'vex', justification, origin } } };
+      return withGate(f, { ...base, group: 'suppressed', reason: `VEX ${vexStatus}: ${justification}`, suppression: { kind: 'vex', justification, origin } });
     }
     if (f.vendorStatus === 'not_affected') {
-      return { ...f, gate: { ...base, group: 'suppressed', reason: 'vendor: not affected', suppression: { kind: 'vendor', justification: 'vendor status not_affected', origin: f.reports[0] ?? '' } } };
+      return withGate(f, { ...base, group: 'suppressed', reason: 'vendor: not affected', suppression: { kind: 'vendor', justification: 'vendor status not_affected', origin: f.reports[0] ?? '' } });
     }
     for (const e of settings.exceptions) {
       if (!exceptionMatches(e, f)) continue;
@@ -193,31 +228,27 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
       const suppression: NonNullable<GateDecision['suppression']> = { kind: 'exception', justification: e.justification, origin: e.origin };
       if (e.owner !== undefined) suppression.owner = e.owner;
       if (e.expires !== undefined) suppression.expires = e.expires;
-      return { ...f, gate: { ...base, group: 'suppressed', reason: `exception: ${e.justification}`, suppression } };
+      return withGate(f, { ...base, group: 'suppressed', reason: `exception: ${e.justification}`, suppression });
     }
     const failsWithoutFix = settings.failOnNoFix || settings.failOnStatuses.includes(f.vendorStatus);
     if (!fixable && !failsWithoutFix) {
-      return { ...f, gate: { ...base, group: 'secops-backlog', reason: `no vendor fix (${f.vendorStatus})` } };
+      return withGate(f, { ...base, group: 'secops-backlog', reason: `no vendor fix (${f.vendorStatus})` });
     }
     if (graceDays === null) {
-      return { ...f, gate: { ...base, group: 'in-grace', reason: `${f.severity}: no grace limit` } };
+      return withGate(f, { ...base, group: 'in-grace', reason: `${f.severity}: no grace limit` });
     }
-    const due = addDays(firstSeen, graceDays);
+    const due = dueDate(firstSeen, graceDays);
     if (graceDays === 0 || asOf > due) {
-      return { ...f, gate: { ...base, group: 'fix-now', due, reason: graceDays === 0 ? `${f.severity}: no grace period` : `grace period of ${graceDays} days ended ${due}` } };
+      return withGate(f, { ...base, group: 'fix-now', due, reason: graceDays === 0 ? `${f.severity}: no grace period` : `grace period of ${graceDays} days ended ${due}` });
     }
-    return { ...f, gate: { ...base, group: 'in-grace', due, reason: `fix by ${due}` } };
+    return withGate(f, { ...base, group: 'in-grace', due, reason: `fix by ${due}` });
   });
+  // Fix now first, then by due date, severity, id and package: one precomputed key per finding.
   const order: Record<GateGroup, number> = { 'fix-now': 0, 'in-grace': 1, 'secops-backlog': 2, suppressed: 3 };
-  findings.sort(
-    (a, b) =>
-      order[a.gate.group] - order[b.gate.group] ||
-      (a.gate.due ?? '9999').localeCompare(b.gate.due ?? '9999') ||
-      RANK[b.severity] - RANK[a.severity] ||
-      a.id.localeCompare(b.id) ||
-      a.pkg.name.localeCompare(b.pkg.name),
-  );
-  return { asOf, findings, notes, state: { version: 1, entries } };
+  const keyed = findings.map((f) => ({ f, k: `${order[f.gate.group]}${f.gate.due ?? '9999-99-99'}${9 - RANK[f.severity]}${f.id}\u0000${f.pkg.name}\u0000${f.pkg.version ?? ''}` }));
+  keyed.sort((a, b) => cmp(a.k, b.k));
+  const sorted = keyed.map((x) => x.f);
+  return { asOf, findings: sorted, notes, state: { version: 1, entries: Object.fromEntries(entries) } };
 }
 
 export interface GateSummary {

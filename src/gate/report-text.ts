@@ -60,7 +60,7 @@ export function formatGateText(run: GateRun): string {
 
   out.push(
     '',
-    `Base vs application: ${s.origin.base} in base-image layers (fix: rebuild on a newer base), ${s.origin.application} in application layers, ${s.origin.undecided} undecided (no layer or image history in the report)`,
+    `Base vs application: ${s.origin.base} in base-image layers (fix: rebuild on a newer base), ${s.origin.application} in application layers, ${s.origin.undecided} undecided (the report has no layer, or its image history does not show the base)`,
   );
   for (const n of run.notes) out.push(`note: ${printable(n)}`);
   for (const e of run.inputErrors) out.push(`input error: ${printable(e.message)}`);
