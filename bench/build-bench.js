@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+/**
+ * Build-surface benchmark. Prints figures; never fails on a time.
+ *
+ *   npm run bench:build                  every section
+ *   BENCH_SECTIONS=gate npm run bench:build   only the sections named (comma-separated)
+ *   BENCH_GATE_FINDINGS=50000 ...        size of the generated Trivy report (default 20,000)
+ *
+ * Sections are functions in SECTIONS below; each returns printable figures. Add a section by adding an
+ * entry (the layer-scan section lives beside the gate one). Each section runs in a fresh child process so
+ * its peak RSS is its own.
+ *
+ * gate: a generated Trivy JSON report (SchemaVersion 2, one image, os-pkgs and lang-pkgs, statuses and
+ * severities mixed, layer DiffIDs and an image history) → readReport (parse) + evaluateGate (with a state
+ * store of half the findings) + formatGateJson. Target: under 300 ms for 20,000 findings.
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const SELF = fileURLToPath(import.meta.url);
+const DIST = new URL('../dist/', import.meta.url);
+
+export function peakRssBytes() {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    // not Linux: fall back to getrusage
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+const mib = (b) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
+
+// ---------------------------------------------------------------------------------------------
+// Section: gate
+// ---------------------------------------------------------------------------------------------
+
+/** A deterministic Trivy report with n vulnerability entries. */
+export function generateTrivyReport(n) {
+  let seed = 0x6a7e;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const diffIds = Array.from({ length: 6 }, (_, i) => `sha256:${String(i).repeat(64)}`);
+  const history = [
+    { created_by: '/bin/sh -c #(nop) ADD file:abc in / ', created: '2026-01-01T00:00:00Z' },
+    { created_by: '/bin/sh -c #(nop)  CMD ["bash"]', empty_layer: true },
+    ...diffIds.slice(1).map((_, i) => ({ created_by: `RUN step ${i}` })),
+  ];
+  const sevs = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
+  const statuses = ['fixed', 'fixed', 'fixed', 'affected', 'will_not_fix', 'fix_deferred', 'end_of_life'];
+  const osVulns = [];
+  const langVulns = [];
+  for (let i = 0; i < n; i++) {
+    const status = statuses[Math.floor(rnd() * statuses.length)];
+    const pkg = `pkg${Math.floor(i / 4)}`;
+    const v = {
+      VulnerabilityID: `CVE-20${10 + (i % 15)}-${10000 + i}`,
+      PkgID: `${pkg}@1.${i % 7}.0`,
+      PkgName: pkg,
+      PkgIdentifier: { PURL: `pkg:deb/debian/${pkg}@1.${i % 7}.0?distro=debian-12`, UID: i.toString(16) },
+      InstalledVersion: `1.${i % 7}.0`,
+      ...(status === 'fixed' ? { FixedVersion: `1.${i % 7}.1` } : {}),
+      Status: status,
+      Layer: { Digest: `sha256:${'f'.repeat(63)}${i % 6}`, DiffID: diffIds[i % 6] },
+      SeveritySource: 'debian',
+      PrimaryURL: `https://avd.aquasec.com/nvd/cve-${i}`,
+      Title: `${pkg}: a generated vulnerability number ${i}`,
+      Description: 'Generated for the benchmark. '.repeat(8),
+      Severity: sevs[Math.floor(rnd() * sevs.length)],
+      VendorSeverity: { debian: 2, nvd: 3 },
+      CVSS: { nvd: { V3Vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', V3Score: 9.8 } },
+      References: [`https://example.com/${i}`],
+      PublishedDate: '2024-01-01T00:00:00Z',
+      LastModifiedDate: '2025-01-01T00:00:00Z',
+    };
+    (i % 5 === 0 ? langVulns : osVulns).push(v);
+  }
+  return {
+    SchemaVersion: 2,
+    CreatedAt: '2026-11-29T12:00:00Z',
+    ArtifactName: 'contoso.azurecr.io/shop/web:1.2.3',
+    ArtifactType: 'container_image',
+    Metadata: {
+      ImageID: `sha256:${'a'.repeat(64)}`,
+      DiffIDs: diffIds,
+      RepoTags: ['contoso.azurecr.io/shop/web:1.2.3'],
+      RepoDigests: [`contoso.azurecr.io/shop/web@sha256:${'b'.repeat(64)}`],
+      ImageConfig: { history, rootfs: { type: 'layers', diff_ids: diffIds } },
+    },
+    Results: [
+      { Target: 'contoso.azurecr.io/shop/web:1.2.3 (debian 12)', Class: 'os-pkgs', Type: 'debian', Vulnerabilities: osVulns },
+      { Target: 'app/package-lock.json', Class: 'lang-pkgs', Type: 'npm', Vulnerabilities: langVulns },
+    ],
+  };
+}
+
+async function gateChild({ file }) {
+  const { readReport } = await import(new URL('gate/read.js', DIST).href);
+  const { evaluateGate } = await import(new URL('gate/evaluate.js', DIST).href);
+  const { formatGateJson } = await import(new URL('gate/report-json.js', DIST).href);
+  const { resolveGateSettings } = await import(new URL('policy/config.js', DIST).href);
+  const text = readFileSync(file, 'utf8');
+  const settings = resolveGateSettings(undefined);
+  // A state store that knows half the findings from 60 days earlier (some are late, some in grace).
+  const warm = evaluateGate([readReport(text, file)], { settings, asOf: '2026-09-30', state: { version: 1, entries: {} } });
+  const entries = Object.fromEntries(Object.entries(warm.state.entries).filter((_, i) => i % 2 === 0));
+  const state = { version: 1, entries };
+  const times = [];
+  let out;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const read = readReport(text, file);
+    const t1 = performance.now();
+    const result = evaluateGate([read], { settings, asOf: '2026-11-29', state });
+    const t2 = performance.now();
+    const json = formatGateJson({ ...result, reads: [read], inputErrors: [], stateWritten: false });
+    const t3 = performance.now();
+    times.push({ parse: t1 - t0, evaluate: t2 - t1, format: t3 - t2, total: t3 - t0 });
+    out = { findings: result.findings.length, groups: JSON.parse(json).summary.groups, jsonBytes: json.length };
+  }
+  const best = times.reduce((a, b) => (b.total < a.total ? b : a));
+  return { first: times[0], best, ...out, peakRss: peakRssBytes() };
+}
+
+export async function gateSection() {
+  const n = Number(process.env.BENCH_GATE_FINDINGS ?? 20_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-gate-bench-'));
+  const file = path.join(dir, 'trivy.json');
+  try {
+    const text = JSON.stringify(generateTrivyReport(n));
+    writeFileSync(file, text);
+    const r = await inChild('gate', { file });
+    const ms = (x) => `${x.toFixed(1)} ms`;
+    return [
+      `gate: Trivy JSON with ${r.findings.toLocaleString('en-US')} findings (${mib(text.length)})`,
+      `  first run   ${ms(r.first.total)} (parse ${ms(r.first.parse)}, evaluate ${ms(r.first.evaluate)}, JSON ${ms(r.first.format)})`,
+      `  best of 5   ${ms(r.best.total)} (parse ${ms(r.best.parse)}, evaluate ${ms(r.best.evaluate)}, JSON ${ms(r.best.format)})  target < 300 ms`,
+      `  groups      ${Object.entries(r.groups).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+      `  peak RSS    ${mib(r.peakRss)} (whole process, report text and JSON output included)`,
+    ].join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections and plumbing
+// ---------------------------------------------------------------------------------------------
+
+/** name → { run (parent, returns text), child (runs in the fresh process, returns JSON-able figures) } */
+export const SECTIONS = {
+  gate: { run: gateSection, child: gateChild },
+};
+
+function inChild(section, args) {
+  return new Promise((resolve, reject) => {
+    const child = fork(SELF, ['--child', section], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (m) => (m.error ? reject(new Error(m.error)) : resolve(m.result)));
+    child.once('error', reject);
+    child.once('exit', (code) => code !== 0 && reject(new Error(`${section} child exited ${code}`)));
+    child.send(args);
+  });
+}
+
+async function main() {
+  if (process.argv[2] === '--child') {
+    const section = SECTIONS[process.argv[3]];
+    process.once('message', async (args) => {
+      try {
+        process.send({ result: await section.child(args) }, () => process.exit(0));
+      } catch (e) {
+        process.send({ error: e.stack ?? String(e) }, () => process.exit(1));
+      }
+    });
+    return;
+  }
+  const wanted = (process.env.BENCH_SECTIONS ?? Object.keys(SECTIONS).join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  console.log(`palisade build bench, node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`);
+  for (const name of wanted) {
+    const s = SECTIONS[name];
+    if (!s) {
+      console.log(`${name}: no such section (have ${Object.keys(SECTIONS).join(', ')})`);
+      continue;
+    }
+    console.log(await s.run());
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === SELF) await main();
