@@ -245,8 +245,11 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
   });
   // Fix now first, then by due date, severity, id and package: one precomputed key per finding.
   const order: Record<GateGroup, number> = { 'fix-now': 0, 'in-grace': 1, 'secops-backlog': 2, suppressed: 3 };
-  const keyed = findings.map((f) => ({ f, k: `${order[f.gate.group]}${f.gate.due ?? '9999-99-99'}${9 - RANK[f.severity]}${f.id}\u0000${f.pkg.name}\u0000${f.pkg.version ?? ''}` }));
-  keyed.sort((a, b) => cmp(a.k, b.k));
+  const keyed = findings.map((f) => ({
+    f,
+    n: order[f.gate.group] * 1e10 + (f.gate.due ? Number(f.gate.due.replace(/-/g, '')) : 99_999_999) * 10 + (9 - RANK[f.severity]),
+  }));
+  keyed.sort((a, b) => a.n - b.n || cmp(a.f.id, b.f.id) || cmp(a.f.pkg.name, b.f.pkg.name) || cmp(a.f.pkg.version ?? '', b.f.pkg.version ?? ''));
   const sorted = keyed.map((x) => x.f);
   return { asOf, findings: sorted, notes, state: { version: 1, entries: Object.fromEntries(entries) } };
 }
