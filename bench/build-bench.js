@@ -12,7 +12,7 @@
  *
  * gate: a generated Trivy JSON report (SchemaVersion 2, one image, os-pkgs and lang-pkgs, statuses and
  * severities mixed, layer DiffIDs and an image history) → readReport (parse) + evaluateGate (with a state
- * store of half the findings) + formatGateJson. Target: under 300 ms for 20,000 findings.
+ * store of half the findings, written by the parent) + formatGateJson. Target: under 300 ms for 20,000 findings.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -98,7 +98,7 @@ export function generateTrivyReport(n) {
   };
 }
 
-async function gateChild({ file }) {
+async function gateChild({ file, stateFile }) {
   const { readReport } = await import(new URL('gate/read.js', DIST).href);
   const { evaluateGate } = await import(new URL('gate/evaluate.js', DIST).href);
   const { formatGateJson } = await import(new URL('gate/report-json.js', DIST).href);
@@ -106,12 +106,10 @@ async function gateChild({ file }) {
   const { resolveGateSettings } = await import(new URL('policy/config.js', DIST).href);
   const text = readFileSync(file, 'utf8');
   const settings = resolveGateSettings(undefined);
-  // A state store that knows half the findings from 60 days earlier (some are late, some in grace).
-  const warm = evaluateGate([readReport(text, file)], { settings, asOf: '2026-09-30', state: { version: 1, entries: {} } });
-  const entries = Object.fromEntries(Object.entries(warm.state.entries).filter((_, i) => i % 2 === 0));
-  const state = { version: 1, entries };
+  const state = JSON.parse(readFileSync(stateFile, 'utf8'));
   const times = [];
   let out;
+  let firstRss = 0;
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     const read = readReport(text, file);
@@ -121,10 +119,11 @@ async function gateChild({ file }) {
     const json = formatGateJson({ ...result, reads: [read], inputErrors: [], stateWritten: false });
     const t3 = performance.now();
     times.push({ parse: t1 - t0, evaluate: t2 - t1, format: t3 - t2, total: t3 - t0 });
+    if (i === 0) firstRss = peakRssBytes();
     out = { findings: result.findings.length, groups: summarize(result.findings).groups, jsonBytes: json.length };
   }
   const best = times.reduce((a, b) => (b.total < a.total ? b : a));
-  return { first: times[0], best, ...out, peakRss: peakRssBytes() };
+  return { first: times[0], best, ...out, firstRss, peakRss: peakRssBytes() };
 }
 
 export async function gateSection() {
@@ -132,16 +131,27 @@ export async function gateSection() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-gate-bench-'));
   const file = path.join(dir, 'trivy.json');
   try {
-    const text = JSON.stringify(generateTrivyReport(n));
+    const report = generateTrivyReport(n);
+    const text = JSON.stringify(report);
     writeFileSync(file, text);
-    const r = await inChild('gate', { file });
+    // A state store that knows every other finding from 60 days before (some late, some in grace).
+    const entries = {};
+    let i = 0;
+    for (const result of report.Results) {
+      for (const v of result.Vulnerabilities) {
+        if (i++ % 2 === 0) entries[`contoso.azurecr.io/shop/web|${v.VulnerabilityID}|${result.Type}|${v.PkgName}`] = { firstSeen: '2026-09-30', lastSeen: '2026-09-30' };
+      }
+    }
+    const stateFile = path.join(dir, 'state.json');
+    writeFileSync(stateFile, JSON.stringify({ version: 1, entries }));
+    const r = await inChild('gate', { file, stateFile });
     const ms = (x) => `${x.toFixed(1)} ms`;
     return [
       `gate: Trivy JSON with ${r.findings.toLocaleString('en-US')} findings (${mib(text.length)})`,
       `  first run   ${ms(r.first.total)} (parse ${ms(r.first.parse)}, evaluate ${ms(r.first.evaluate)}, JSON ${ms(r.first.format)})`,
       `  best of 5   ${ms(r.best.total)} (parse ${ms(r.best.parse)}, evaluate ${ms(r.best.evaluate)}, JSON ${ms(r.best.format)})  target < 300 ms`,
       `  groups      ${Object.entries(r.groups).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-      `  peak RSS    ${mib(r.peakRss)} (whole process, report text and JSON output included)`,
+      `  peak RSS    ${mib(r.firstRss)} after the first run, ${mib(r.peakRss)} after all five (whole process: report text, parsed report and JSON output included)`,
     ].join('\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
