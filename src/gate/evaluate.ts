@@ -89,12 +89,19 @@ function statusRank(s: VendorStatus): number {
 /** Merges findings that are the same (image, id, package, version) across reports. */
 export function mergeFindings(all: NormalizedFinding[]): NormalizedFinding[] {
   const byKey = new Map<string, NormalizedFinding>();
+  // A finding seen once is kept as read; only a duplicate makes a copy (the inputs are never changed).
+  const copied = new Set<NormalizedFinding>();
   for (const f of all) {
     const k = findingKey(f);
-    const prev = byKey.get(k);
+    let prev = byKey.get(k);
     if (!prev) {
-      byKey.set(k, { ...f, reports: [...f.reports], aliases: [...f.aliases], fixedVersions: [...f.fixedVersions], pkg: { ...f.pkg }, dates: { ...f.dates } });
+      byKey.set(k, f);
       continue;
+    }
+    if (!copied.has(prev)) {
+      prev = { ...prev, reports: [...prev.reports], aliases: [...prev.aliases], fixedVersions: [...prev.fixedVersions], pkg: { ...prev.pkg }, dates: { ...prev.dates } };
+      copied.add(prev);
+      byKey.set(k, prev);
     }
     for (const r of f.reports) if (!prev.reports.includes(r)) prev.reports.push(r);
     for (const a of f.aliases) if (!prev.aliases.includes(a) && a !== prev.id) prev.aliases.push(a);
@@ -152,11 +159,8 @@ function exceptionMatches(e: GateException, f: NormalizedFinding): boolean {
   return true;
 }
 
-/** The merged findings are this evaluation's own copies: the decision is attached without another copy. */
 function withGate(f: NormalizedFinding, gate: GateDecision): GatedFinding {
-  const g = f as GatedFinding;
-  g.gate = gate;
-  return g;
+  return { ...f, gate };
 }
 
 const dueCache = new Map<string, string>();

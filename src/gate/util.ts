@@ -117,9 +117,15 @@ export function layerResolver(config: Json, diffIdsFallback: string[] = []): (di
       }
     }
   }
+  // One shared (read-only) object per layer: a large report names the same few layers many times.
+  const cache = new Map<string, LayerInfo>();
   return (diffId, digest) => {
     if (!diffId && !digest) return undefined;
+    const k = `${diffId ?? ''} ${digest ?? ''}`;
+    const hit = cache.get(k);
+    if (hit) return hit;
     const info: LayerInfo = { origin: 'undecided', originReason: reason };
+    cache.set(k, info);
     if (diffId) info.diffId = diffId;
     if (digest) info.digest = digest;
     if (baseCount >= 0 && diffId) {
