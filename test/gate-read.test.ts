@@ -122,6 +122,45 @@ describe('CycloneDX and SARIF on the real goldens', () => {
     expect(sarif.findings.every((f) => f.vendorStatus === 'unknown')).toBe(true);
     expect(sarif.findings[0]?.image?.name).toBe('ghcr.io/aquasecurity/trivy-test-images:alpine-310');
   });
+  it('reads Grype SARIF (rule id <vuln>-<package>, purls, fix in the description, severity from security-severity)', () => {
+    // No Grype SARIF sample exists in the shared data: this one follows Grype's SARIF presenter.
+    const log = {
+      version: '2.1.0',
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'Grype',
+              version: '0.80.0',
+              rules: [
+                {
+                  id: 'CVE-2023-0286-libssl3',
+                  name: 'DpkgMatcherExactDirectMatch',
+                  shortDescription: { text: 'CVE-2023-0286 high vulnerability for libssl3 package' },
+                  fullDescription: { text: 'Version 3.0.2-0ubuntu1.7 is affected with an available fix in versions 3.0.2-0ubuntu1.8' },
+                  properties: { 'security-severity': '7.4', purls: ['pkg:deb/ubuntu/libssl3@3.0.2-0ubuntu1.7?arch=amd64&distro=ubuntu-22.04'] },
+                },
+                {
+                  id: 'CVE-2022-3219-gpgv',
+                  fullDescription: { text: 'Version 2.2.27-3ubuntu2.1 is affected with no fixes reported yet.' },
+                  properties: { 'security-severity': '3.3', purls: ['pkg:deb/ubuntu/gpgv@2.2.27-3ubuntu2.1?arch=amd64'] },
+                },
+              ],
+            },
+          },
+          results: [
+            { ruleId: 'CVE-2023-0286-libssl3', level: 'error', message: { text: 'The path /var/lib/dpkg/status reports libssl3 at version 3.0.2-0ubuntu1.7' } },
+            { ruleId: 'CVE-2022-3219-gpgv', level: 'note', message: { text: 'The path /var/lib/dpkg/status reports gpgv at version 2.2.27-3ubuntu2.1' } },
+          ],
+        },
+      ],
+    };
+    const r = readReport(JSON.stringify(log), 'grype.sarif');
+    expect(r.findings).toHaveLength(2);
+    expect(r.findings[0]).toMatchObject({ id: 'CVE-2023-0286', pkg: { name: 'libssl3', version: '3.0.2-0ubuntu1.7', type: 'deb' }, fixedVersions: ['3.0.2-0ubuntu1.8'], severity: 'high', vendorStatus: 'unknown' });
+    expect(r.findings[1]).toMatchObject({ id: 'CVE-2022-3219', pkg: { name: 'gpgv' }, fixedVersions: [], severity: 'low' });
+  });
 });
 
 describe('bad input', () => {
