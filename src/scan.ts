@@ -3,7 +3,8 @@ import path from 'node:path';
 import { catalog as defaultCatalog } from './controls/index.js';
 import type { AnyControl } from './controls/define.js';
 import { bySubjectType, newSink, planControls } from './engine/evaluate.js';
-import { evaluateText } from './engine/pipeline.js';
+import { evaluateSubjects, evaluateText } from './engine/pipeline.js';
+import { readImage } from './image/archive.js';
 import { SCHEMA_VERSION, sortFindings, summarize, type ScanResult } from './engine/result.js';
 import type { Finding, InputError, PolicyNotice, Stage } from './model/types.js';
 import { CONFIG_FILE_NAMES, ConfigError, parseConfig, resolvePolicy, type RawConfig } from './policy/config.js';
@@ -132,7 +133,25 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
     for await (const entry of listInputs([p])) {
       if ('error' in entry) inputErrors.push(entry.error);
-      else {
+      else if (entry.image) {
+        // Image archives and OCI layouts are binary: the image source streams them (never read as text).
+        const img = await readImage(entry.path);
+        // A tarball in a folder that is not an image (no manifest.json or index.json) is skipped, not an error.
+        if (entry.fromFolder && img.subjects.length === 0 && img.errors.length > 0 && img.errors.every((e) => e.code === 'not-image')) {
+          skippedFiles.push(entry.path);
+          continue;
+        }
+        for (const e of img.errors) inputErrors.push(e);
+        counts.files++;
+        const before = sink.findings.length;
+        const stats = evaluateSubjects(img.subjects, byType, exemptionPolicy, env, sink);
+        counts.documents += stats.documents;
+        counts.resources += stats.resources;
+        if (sink.findings.length - before > 1) {
+          const mine = sortFindings(sink.findings.splice(before));
+          for (const f of mine) sink.findings.push(f);
+        }
+      } else {
         const input = await readInput(entry.path, readOpts);
         process(input.error ? input : { ...input, fromFolder: entry.fromFolder });
       }

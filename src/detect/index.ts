@@ -1,7 +1,8 @@
 import path from 'node:path';
+import { looksLikeImageConfig } from '../image/config.js';
 
 /** The kinds of input this version understands. Later capabilities (image configs, reports…) add theirs here. */
-export type InputKind = 'k8s.yaml' | 'k8s.json' | 'dockerfile';
+export type InputKind = 'k8s.yaml' | 'k8s.json' | 'dockerfile' | 'image.config';
 
 /**
  * Dockerfile names, as BuildKit, Podman and editors know them (case-insensitive): `Dockerfile`,
@@ -22,6 +23,8 @@ export function isDockerfileName(file: string): boolean {
 export function detectInput(file: string, text: string): InputKind {
   if (isDockerfileName(file)) return 'dockerfile';
   const ext = path.extname(file).toLowerCase();
+  // An image config JSON or `docker inspect` output (rootfs.diff_ids / RootFS with Config).
+  if ((ext === '.json' || ext === '') && looksLikeImageConfig(text)) return 'image.config';
   if (ext === '.json') return 'k8s.json';
   if (ext === '.yaml' || ext === '.yml') return 'k8s.yaml';
   const m = /\S/.exec(text);

@@ -3,6 +3,7 @@ import type { ImageBuildSubject, InputError, Subject } from '../model/types.js';
 import { normalizeDocument } from '../normalize/k8s.js';
 import type { ParseOutcome, ParsedDocument } from '../parse/document.js';
 import { parseDockerfile } from '../parse/dockerfile.js';
+import { parseImageConfigText } from '../image/config.js';
 import { parseJson, parseJsonDocuments } from '../parse/json.js';
 import { parseYaml, parseYamlDocuments } from '../parse/yaml.js';
 import type { ResolvedPolicy } from '../policy/types.js';
@@ -20,6 +21,10 @@ export function subjectsFromText(file: string, text: string): { subjects: Subjec
     // A Dockerfile is one document: one image.build subject (when any stage could be read).
     const df = parseDockerfile(text, file);
     return { subjects: df.subject ? [df.subject] : [], errors: df.errors, documents: df.subject ? 1 : 0 };
+  }
+  if (kind === 'image.config') {
+    const img = parseImageConfigText(text, file);
+    return { subjects: img.subjects, errors: img.errors, documents: img.subjects.length };
   }
   const parsed: ParseOutcome = kind === 'k8s.json' ? parseJson(text, file) : parseYaml(text, file);
   const subjects: Subject[] = [];
@@ -42,6 +47,11 @@ function* documentsOf(file: string, text: string): Generator<ParsedDocument | In
     const df = parseDockerfile(text, file);
     yield* df.errors;
     if (df.subject) yield df.subject;
+  } else if (kind === 'image.config') {
+    // An image config or `docker inspect` output: one image.build subject per image.
+    const img = parseImageConfigText(text, file);
+    yield* img.errors;
+    yield* img.subjects;
   } else if (kind === 'k8s.json') {
     yield* parseJsonDocuments(text, file);
   } else {
@@ -87,4 +97,19 @@ export function evaluateText(
     }
   }
   return { documents, resources };
+}
+
+/** Evaluates subjects a source has already built (images read from archives and layouts). */
+export function evaluateSubjects(
+  subjects: readonly Subject[],
+  controlsByType: Map<string, PlannedControl[]>,
+  policy: Pick<ResolvedPolicy, 'exemptions' | 'inlineExemptions'>,
+  env: EvaluationEnv,
+  sink: EvaluationSink,
+): TextStats {
+  for (const s of subjects) {
+    const controls = controlsByType.get(s.type);
+    if (controls) evaluateSubject(s, controls, policy, env, sink);
+  }
+  return { documents: subjects.length, resources: subjects.length };
 }

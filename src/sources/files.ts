@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { opendir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isDockerfileName } from '../detect/index.js';
+import { isImageArchiveName, isOciLayoutDir } from '../image/archive.js';
 import type { InputError } from '../model/types.js';
 
 /** One input to scan: its text, or the error that kept us from reading it. */
@@ -21,9 +22,16 @@ const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /** Palisade's own configuration files sit among manifests; they are read as policy, not scanned. */
 const CONFIG_NAMES = new Set(['palisade.yaml', 'palisade.yml', '.palisade.yaml', '.palisade.yml']);
 
-/** A file a folder walk reads: a manifest by its extension, or a Dockerfile by its name. */
+/** A file a folder walk reads: a manifest by its extension, a Dockerfile by its name, an image archive (.tar, .tgz, .oci). */
 function wanted(name: string): boolean {
-  return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase()) || isDockerfileName(name);
+  return MANIFEST_EXTENSIONS.has(path.extname(name).toLowerCase()) || isDockerfileName(name) || isImageArchiveName(name);
+}
+
+/** An input path: `image` marks an image archive or OCI layout folder, read by the image source, not as text. */
+export interface ListedInput {
+  path: string;
+  fromFolder: boolean;
+  image?: boolean;
 }
 
 /**
@@ -31,7 +39,7 @@ function wanted(name: string): boolean {
  * manifest files and Dockerfiles (skipping .git and node_modules); a file named explicitly is always read. The path of a
  * file found in a folder is the folder path as given joined with the file's relative path.
  */
-export async function* listInputs(paths: string[]): AsyncGenerator<{ path: string; fromFolder: boolean } | { error: InputError }> {
+export async function* listInputs(paths: string[]): AsyncGenerator<ListedInput | { error: InputError }> {
   for (const given of paths) {
     let info;
     try {
@@ -40,12 +48,14 @@ export async function* listInputs(paths: string[]): AsyncGenerator<{ path: strin
       yield { error: readError(given, e) };
       continue;
     }
-    if (info.isDirectory()) yield* walk(given);
-    else yield { path: given, fromFolder: false };
+    // A folder that is an OCI image layout is one image, not a folder of manifests.
+    if (info.isDirectory() && isOciLayoutDir(given)) yield { path: given, fromFolder: false, image: true };
+    else if (info.isDirectory()) yield* walk(given);
+    else yield { path: given, fromFolder: false, ...(isImageArchiveName(given) ? { image: true } : {}) };
   }
 }
 
-async function* walk(dir: string): AsyncGenerator<{ path: string; fromFolder: boolean } | { error: InputError }> {
+async function* walk(dir: string): AsyncGenerator<ListedInput | { error: InputError }> {
   let entries: { name: string; dir: boolean; file: boolean; link: boolean }[] = [];
   try {
     const handle = await opendir(dir);
@@ -61,14 +71,16 @@ async function* walk(dir: string): AsyncGenerator<{ path: string; fromFolder: bo
       // Follow links to files (a broken link is reported), but not links to folders: they can loop.
       if (!wanted(e.name)) continue;
       try {
-        if ((await stat(p)).isFile()) yield { path: p, fromFolder: true };
+        if ((await stat(p)).isFile()) yield { path: p, fromFolder: true, ...(isImageArchiveName(e.name) ? { image: true } : {}) };
       } catch (err) {
         yield { error: readError(p, err) };
       }
     } else if (e.dir) {
-      if (!SKIPPED_DIRS.has(e.name)) yield* walk(p);
+      if (SKIPPED_DIRS.has(e.name)) continue;
+      if (isOciLayoutDir(p)) yield { path: p, fromFolder: true, image: true };
+      else yield* walk(p);
     } else if (e.file && wanted(e.name) && !CONFIG_NAMES.has(e.name)) {
-      yield { path: p, fromFolder: true };
+      yield { path: p, fromFolder: true, ...(isImageArchiveName(e.name) ? { image: true } : {}) };
     }
   }
 }

@@ -12,6 +12,11 @@ import dockerfileMissingHealthcheck from './dockerfile-missing-healthcheck.js';
 import dockerfilePackageCache from './dockerfile-package-cache.js';
 import dockerfileSetuidChmod from './dockerfile-setuid-chmod.js';
 import dockerfileUnverifiedPackages from './dockerfile-unverified-packages.js';
+import imageMissingSourceLabel from './image-missing-source-label.js';
+import imageTooOld from './image-too-old.js';
+import layerSecretFile from './layer-secret-file.js';
+import layerSetuid from './layer-setuid.js';
+import layerWorldWritable from './layer-world-writable.js';
 
 /** Controls of the build surface (Dockerfiles), in id order. */
 export const buildControls: AnyControl[] = [
@@ -28,4 +33,9 @@ export const buildControls: AnyControl[] = [
   asAny(dockerfilePackageCache),
   asAny(dockerfileSetuidChmod),
   asAny(dockerfileUnverifiedPackages),
+  asAny(imageMissingSourceLabel),
+  asAny(imageTooOld),
+  asAny(layerSecretFile),
+  asAny(layerSetuid),
+  asAny(layerWorldWritable),
 ];

@@ -1,0 +1,138 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { readImage } from '../src/image/archive.js';
+import { scan } from '../src/scan.js';
+import { dockerSaveTar, fakePrivateKey, fakeStorageKey, ociLayoutEntries, sampleImage, sha256, tarBuffer, writeOciLayout } from './image-fixtures.js';
+
+const now = new Date('2026-11-29T00:00:00Z');
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'palisade-archive-'));
+const LAYER_CONTROLS = ['BLD-110', 'BLD-111', 'BLD-112'];
+
+async function layerFindings(paths: string[]) {
+  const r = await scan({ paths, noConfig: true, now });
+  const layer = r.findings
+    .filter((f) => LAYER_CONTROLS.includes(f.controlId))
+    .map((f) => ({ id: f.controlId, path: f.data.path, layer: f.data.layer, role: f.data.role, deleted: f.data.deleted }));
+  return { r, layer };
+}
+
+describe('image archives: layers streamed and judged', () => {
+  it('docker save (Docker ≥ 25 layout): secrets, setuid, world-writable, whiteouts, base vs application', async () => {
+    const spec = await sampleImage();
+    const file = path.join(tmp(), 'web.tar');
+    writeFileSync(file, await dockerSaveTar(spec));
+    const { r, layer } = await layerFindings([file]);
+    expect(r.inputErrors).toEqual([]);
+    const [base, app] = spec.digests;
+    expect(layer).toEqual(
+      expect.arrayContaining([
+        { id: 'BLD-110', path: '/app/.env', layer: app, role: 'application', deleted: 'no' },
+        { id: 'BLD-110', path: '/root/.ssh/id_rsa', layer: app, role: 'application', deleted: 'yes' },
+        { id: 'BLD-111', path: '/bin/su', layer: base, role: 'base', deleted: 'no' },
+        { id: 'BLD-111', path: '/usr/local/bin/helper', layer: app, role: 'application', deleted: 'no' },
+        { id: 'BLD-112', path: '/etc/app.conf', layer: app, role: 'application', deleted: 'no' },
+      ]),
+    );
+    // The example key under /usr/share/doc is documentation, not a secret.
+    expect(layer).toHaveLength(5);
+    const f = r.findings.find((x) => x.data.path === '/root/.ssh/id_rsa');
+    expect(f?.location.file).toBe(file);
+    expect(f?.location.pointer).toMatch(/^\/blobs~1sha256~1[0-9a-f]{64}\/rootfs\/diff_ids\/1$/);
+    expect(f?.resource).toEqual({ kind: 'Image', name: 'contoso/web:1.0' });
+    expect(f?.frameworks.seed).toContain('A4');
+    expect(f?.frameworks['cis-docker']).toEqual(['4.10']);
+    // History into instructions: no USER anywhere, so the Dockerfile control fires on the image.
+    expect(r.findings.some((x) => x.controlId === 'BLD-001')).toBe(true);
+    const json = JSON.stringify(r);
+    expect(json).not.toContain(fakeStorageKey());
+    expect(json).not.toContain(fakePrivateKey().split('\n')[1] as string);
+  });
+
+  it('legacy docker save (<id>/layer.tar, <hex>.json) gives the same layer findings', async () => {
+    const spec = await sampleImage();
+    const file = path.join(tmp(), 'legacy.tar');
+    writeFileSync(file, await dockerSaveTar(spec, { legacy: true }));
+    const { r, layer } = await layerFindings([file]);
+    expect(r.inputErrors).toEqual([]);
+    expect(layer.map((l) => `${l.id} ${l.path} ${l.role} ${l.deleted}`).sort()).toEqual([
+      'BLD-110 /app/.env application no',
+      'BLD-110 /root/.ssh/id_rsa application yes',
+      'BLD-111 /bin/su base no',
+      'BLD-111 /usr/local/bin/helper application no',
+      'BLD-112 /etc/app.conf application no',
+    ]);
+  });
+
+  it('OCI layout folder (given, or found in a folder walk) and gzip-compressed OCI archive', async () => {
+    const spec = await sampleImage();
+    const root = tmp();
+    const layout = path.join(root, 'images', 'web-oci');
+    writeOciLayout(layout, spec);
+    const direct = await layerFindings([layout]);
+    expect(direct.r.inputErrors).toEqual([]);
+    expect(direct.layer).toHaveLength(5);
+    expect(direct.r.summary.files).toBe(1);
+    // The layout's index.json and blobs are not read as Kubernetes manifests.
+    const walked = await layerFindings([root]);
+    expect(walked.r.inputErrors).toEqual([]);
+    expect(walked.layer).toHaveLength(5);
+    const oci = path.join(root, 'web.oci.tar.gz');
+    writeFileSync(oci, gzipSync(await tarBuffer(ociLayoutEntries(spec))));
+    const archived = await layerFindings([oci]);
+    expect(archived.r.inputErrors).toEqual([]);
+    expect(archived.layer.map((l) => l.layer)).toContain(spec.digests[1]);
+  });
+
+  it('a truncated archive is an input error naming it; the other inputs still scan', async () => {
+    const spec = await sampleImage();
+    const dir = tmp();
+    const whole = await dockerSaveTar(spec);
+    const file = path.join(dir, 'cut.tar');
+    writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2) + 100));
+    const df = path.join(dir, 'Dockerfile');
+    writeFileSync(df, 'FROM alpine:3.20\n');
+    const r = await scan({ paths: [file, df], noConfig: true, now });
+    expect(r.inputErrors.map((e) => [e.file, e.code])).toEqual([[file, 'corrupt-archive']]);
+    expect(r.inputErrors[0]?.message).toMatch(/truncated/);
+    expect(r.findings.some((f) => f.location.file === df && f.controlId === 'BLD-001')).toBe(true);
+  });
+
+  it('a layer that is neither gzip nor tar is an error naming the archive and the layer; the rest still runs', async () => {
+    const spec = await sampleImage();
+    const junk = { tar: Buffer.from('this is not a tar file, nor gzip: just text that pretends to be a layer\n'.repeat(20)) };
+    const layers = [spec.layers[0], junk, spec.layers[2]] as typeof spec.layers;
+    const file = path.join(tmp(), 'bad-layer.tar');
+    writeFileSync(file, await dockerSaveTar({ ...spec, layers }));
+    const out = await readImage(file);
+    expect(out.errors).toHaveLength(1);
+    expect(out.errors[0]?.file).toBe(file);
+    expect(out.errors[0]?.code).toBe('layer-error');
+    expect(out.errors[0]?.message).toContain(`layer 2 of 3 (${sha256(junk.tar)}`);
+    expect(out.errors[0]?.message).toContain('not a gzip-compressed or plain tar layer');
+    // The base layer was still scanned, and the config controls still run.
+    expect(out.subjects[0]?.image.layerFiles.map((f) => f.path)).toEqual(['/bin/su']);
+    const r = await scan({ paths: [file], noConfig: true, now });
+    expect(r.findings.some((f) => f.controlId === 'BLD-001')).toBe(true);
+    expect(r.inputErrors.map((e) => e.code)).toEqual(['layer-error']);
+  });
+
+  it('a corrupt gzip layer is reported; a tarball in a folder that is no image is skipped', async () => {
+    const spec = await sampleImage();
+    const dir = tmp();
+    const broken = gzipSync(spec.layers[1]?.tar ?? Buffer.alloc(0)).subarray(0, 200);
+    const entries = [
+      { name: 'blobs/sha256/' + sha256(broken).slice(7), data: broken },
+      { name: 'blobs/sha256/cfg', data: JSON.stringify({ architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: [sha256('x')] }, history: [] }) },
+      { name: 'manifest.json', data: JSON.stringify([{ Config: 'blobs/sha256/cfg', RepoTags: ['x:1'], Layers: ['blobs/sha256/' + sha256(broken).slice(7)] }]) },
+    ];
+    writeFileSync(path.join(dir, 'broken.tar'), await tarBuffer(entries));
+    mkdirSync(path.join(dir, 'assets'));
+    writeFileSync(path.join(dir, 'assets', 'fonts.tar'), await tarBuffer([{ name: 'a.ttf', data: 'font' }]));
+    const r = await scan({ paths: [dir], noConfig: true, now });
+    expect(r.inputErrors.map((e) => [path.basename(e.file), e.code])).toEqual([['broken.tar', 'layer-error']]);
+    expect(r.notices.some((n) => n.message.includes('fonts.tar'))).toBe(true);
+  });
+});
