@@ -8,7 +8,7 @@
  * input error naming the archive and the layer; the other layers and the image's configuration are
  * still checked.
  */
-import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -52,8 +52,7 @@ interface Store {
 
 const memberName = (name: string): string => path.posix.normalize(name.replace(/^\.?\/+/, ''));
 
-/** A readable over the file, gunzipped when it starts with the gzip magic. */
-function openMaybeGzip(file: string): Readable {
+function isGzipFile(file: string): boolean {
   const head = Buffer.alloc(2);
   const fd = openSync(file, 'r');
   try {
@@ -61,8 +60,13 @@ function openMaybeGzip(file: string): Readable {
   } finally {
     closeSync(fd);
   }
+  return head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/** A readable over the file, gunzipped when it starts with the gzip magic. */
+function openMaybeGzip(file: string): Readable {
   const src = createReadStream(file, { highWaterMark: 1024 * 1024 });
-  if (head[0] === 0x1f && head[1] === 0x8b) {
+  if (isGzipFile(file)) {
     const gunzip = createGunzip();
     src.on('error', (e) => gunzip.destroy(e));
     return src.pipe(gunzip);
@@ -181,6 +185,113 @@ class TarStore implements Store {
       return { results, error: e as Error };
     }
   }
+}
+
+/**
+ * An uncompressed tarball, indexed by walking its headers and seeking over the contents (no data is read
+ * but the small JSON members): each layer is then streamed straight from its byte range of the file.
+ */
+class IndexedTarStore implements Store {
+  private readonly small = new Map<string, Buffer>();
+  private readonly members = new Map<string, { offset: number; size: number }>();
+  private constructor(private readonly file: string) {}
+
+  /** Rejects with the reason when the archive is corrupt (bad header checksum) or truncated. */
+  static open(file: string): IndexedTarStore {
+    const store = new IndexedTarStore(file);
+    const fd = openSync(file, 'r');
+    try {
+      const total = fstatSync(fd).size;
+      const header = Buffer.alloc(512);
+      let pos = 0;
+      let longName: string | undefined;
+      let paxPath: string | undefined;
+      for (;;) {
+        if (pos + 512 > total) throw new Error(pos === total ? 'unexpected end of archive (no end-of-archive marker)' : 'unexpected end of data in a header');
+        readSync(fd, header, 0, 512, pos);
+        if (header.every((b) => b === 0)) break;
+        const sum = octal(header, 148, 8);
+        let computed = 0;
+        for (let i = 0; i < 512; i++) computed += i >= 148 && i < 156 ? 32 : (header[i] as number);
+        if (sum !== computed) throw new Error(`invalid tar header at byte ${pos}`);
+        const size = octal(header, 124, 12);
+        const type = String.fromCharCode(header[156] ?? 48);
+        const dataAt = pos + 512;
+        if (dataAt + size > total) throw new Error(`unexpected end of data: the archive is truncated at byte ${total}`);
+        const next = dataAt + Math.ceil(size / 512) * 512;
+        if (type === 'L' || type === 'x') {
+          const buf = Buffer.alloc(Math.min(size, 1024 * 1024));
+          readSync(fd, buf, 0, buf.length, dataAt);
+          if (type === 'L') longName = buf.toString('utf8').replace(/\0.*$/s, '');
+          else paxPath = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(buf.toString('utf8'))?.[1];
+          pos = next;
+          continue;
+        }
+        const prefix = cstr(header, 345, 155);
+        const rawName = paxPath ?? longName ?? (prefix ? `${prefix}/${cstr(header, 0, 100)}` : cstr(header, 0, 100));
+        longName = undefined;
+        paxPath = undefined;
+        if (type === '0' || type === '\0' || type === '7') {
+          const name = memberName(rawName);
+          store.members.set(name, { offset: dataAt, size });
+          if (size > 0 && size <= MAX_JSON_BYTES) {
+            const first = Buffer.alloc(1);
+            readSync(fd, first, 0, 1, dataAt);
+            if (first[0] === 0x7b || first[0] === 0x5b) {
+              const buf = Buffer.alloc(size);
+              readSync(fd, buf, 0, size, dataAt);
+              store.small.set(name, buf);
+            }
+          }
+        }
+        pos = next;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return store;
+  }
+
+  json(member: string): Buffer | undefined {
+    return this.small.get(memberName(member));
+  }
+
+  async scanLayers(members: Set<string>): Promise<{ results: Map<string, LayerScan | Error> }> {
+    const results = new Map<string, LayerScan | Error>();
+    for (const m of members) {
+      const at = this.members.get(m);
+      if (!at) continue;
+      if (at.size === 0) {
+        results.set(m, { hits: [], whiteouts: [], opaqueDirs: [], bytes: 0, entries: 0 });
+        continue;
+      }
+      const src = createReadStream(this.file, { start: at.offset, end: at.offset + at.size - 1, highWaterMark: 1024 * 1024 });
+      try {
+        results.set(m, await scanLayer(src));
+      } catch (e) {
+        results.set(m, e as Error);
+      } finally {
+        src.destroy();
+      }
+    }
+    return { results };
+  }
+}
+
+function octal(buf: Buffer, at: number, len: number): number {
+  // GNU base-256 for large sizes.
+  if (((buf[at] ?? 0) & 0x80) !== 0) {
+    let v = 0;
+    for (let i = at + 1; i < at + len; i++) v = v * 256 + (buf[i] ?? 0);
+    return v;
+  }
+  const text = buf.toString('latin1', at, at + len).replace(/\0.*$/s, '').trim();
+  return text === '' ? 0 : parseInt(text, 8);
+}
+
+function cstr(buf: Buffer, at: number, len: number): string {
+  const end = buf.indexOf(0, at);
+  return buf.toString('utf8', at, end === -1 || end > at + len ? at + len : end);
 }
 
 class DirStore implements Store {
@@ -319,7 +430,9 @@ export async function readImage(input: string): Promise<ImageReadResult> {
   if (isDir) store = new DirStore(input);
   else {
     try {
-      store = await TarStore.open(input);
+      // A plain tarball (docker save writes one) is indexed and its layers read by byte range; a
+      // gzip-compressed one can only be streamed, twice.
+      store = isGzipFile(input) ? await TarStore.open(input) : IndexedTarStore.open(input);
     } catch (e) {
       return { subjects: [], errors: [{ file: input, code: 'corrupt-archive', message: `corrupt or truncated image archive: ${(e as Error).message}` }], layerBytes: 0 };
     }
