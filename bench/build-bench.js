@@ -5,6 +5,7 @@
  *   npm run bench:build                  every section
  *   BENCH_SECTIONS=gate npm run bench:build   only the sections named (comma-separated)
  *   BENCH_GATE_FINDINGS=50000 ...        size of the generated Trivy report (default 20,000)
+ *   BENCH_LAYER_MB=1024 ...              size of the generated image archive for the layer scan (default 520 MB)
  *
  * Sections are functions in SECTIONS below; each returns printable figures. Add a section by adding an
  * entry (the layer-scan section lives beside the gate one). Each section runs in a fresh child process so
@@ -159,12 +160,133 @@ export async function gateSection() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Section: layers (image layer scan)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Writes a multi-layer `docker save` archive of at least `targetBytes` to `file`, streaming (never in
+ * memory): each layer is a tar of many files of varied sizes filled with random (incompressible) bytes,
+ * every third layer gzip-compressed, plus a few files the layer controls report (.env, setuid). Layers are
+ * written to temporary files first (the outer tar needs their sizes), hashed on the way, then deleted.
+ */
+export async function generateImageArchive(file, targetBytes) {
+  const { createHash, randomFillSync } = await import('node:crypto');
+  const { createReadStream, createWriteStream, statSync, unlinkSync } = await import('node:fs');
+  const { pipeline } = await import('node:stream/promises');
+  const { PassThrough } = await import('node:stream');
+  const { createGzip } = await import('node:zlib');
+  const tar = (await import('tar-stream')).default;
+  const layerCount = 8;
+  const perLayer = Math.ceil(targetBytes / layerCount);
+  let seed = 0x1a7e;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const sizes = [512, 4096, 20_000, 100_000, 700_000, 2_500_000, 6_000_000];
+  const layers = [];
+  for (let l = 0; l < layerCount; l++) {
+    const gzip = l % 3 === 1;
+    const tmp = `${file}.layer${l}`;
+    const pack = tar.pack();
+    const diff = createHash('sha256');
+    const tee = new PassThrough();
+    tee.on('data', (c) => diff.update(c));
+    const blobHash = createHash('sha256');
+    const hashBlob = new PassThrough();
+    hashBlob.on('data', (c) => blobHash.update(c));
+    const done = gzip
+      ? pipeline(pack, tee, createGzip({ level: 1 }), hashBlob, createWriteStream(tmp))
+      : pipeline(pack, tee, hashBlob, createWriteStream(tmp));
+    let written = 0;
+    let n = 0;
+    const put = (header, data) => new Promise((resolve, reject) => pack.entry(header, data, (e) => (e ? reject(e) : resolve())));
+    await put({ name: `layer${l}/`, type: 'directory', mode: 0o755 });
+    if (l === 0) await put({ name: 'bin/su', mode: 0o4755 }, Buffer.from('ELF'));
+    if (l === layerCount - 1) await put({ name: 'app/.env', mode: 0o644 }, Buffer.from(`TOKEN=ghp_${'Ab3dE'.repeat(7)}x\n`));
+    while (written < perLayer) {
+      const size = sizes[Math.floor(rnd() * sizes.length)];
+      const buf = randomFillSync(Buffer.allocUnsafe(size));
+      await put({ name: `layer${l}/d${n % 50}/f${n}.bin`, mode: 0o644, size }, buf);
+      written += size + 512;
+      n++;
+    }
+    pack.finalize();
+    await done;
+    layers.push({ tmp, gzip, diffId: `sha256:${diff.digest('hex')}`, digest: `sha256:${blobHash.digest('hex')}`, size: statSync(tmp).size, files: n });
+  }
+  const config = Buffer.from(
+    JSON.stringify({
+      architecture: 'amd64',
+      os: 'linux',
+      created: new Date().toISOString(),
+      config: { User: '10001', Labels: { 'org.opencontainers.image.source': 'https://example.com/bench' } },
+      rootfs: { type: 'layers', diff_ids: layers.map((l) => l.diffId) },
+      history: [
+        { created_by: '/bin/sh -c #(nop) ADD file:0123 in / ' },
+        { created_by: '/bin/sh -c #(nop)  CMD ["/bin/sh"]', empty_layer: true },
+        ...layers.slice(1).map((_, i) => ({ created_by: `COPY dir:${i} in /app ` })),
+      ],
+    }),
+  );
+  const cfgHex = createHash('sha256').update(config).digest('hex');
+  const outer = tar.pack();
+  const out = pipeline(outer, createWriteStream(file));
+  for (const l of layers) {
+    await new Promise((resolve, reject) => {
+      const entry = outer.entry({ name: `blobs/sha256/${l.digest.slice(7)}`, size: l.size, mode: 0o644 }, (e) => (e ? reject(e) : resolve()));
+      createReadStream(l.tmp).pipe(entry);
+    });
+    unlinkSync(l.tmp);
+  }
+  outer.entry({ name: `blobs/sha256/${cfgHex}`, mode: 0o644 }, config);
+  outer.entry({ name: 'manifest.json', mode: 0o644 }, JSON.stringify([{ Config: `blobs/sha256/${cfgHex}`, RepoTags: ['bench/layers:1'], Layers: layers.map((l) => `blobs/sha256/${l.digest.slice(7)}`) }]));
+  outer.finalize();
+  await out;
+  return { layers: layers.length, gzipLayers: layers.filter((l) => l.gzip).length, files: layers.reduce((a, l) => a + l.files, 0), bytes: statSync(file).size };
+}
+
+async function layersChild({ file }) {
+  const { scan } = await import(new URL('scan.js', DIST).href);
+  const t0 = performance.now();
+  const result = await scan({ paths: [file], noConfig: true });
+  const ms = performance.now() - t0;
+  return {
+    ms,
+    findings: result.findings.map((f) => f.controlId),
+    inputErrors: result.inputErrors.map((e) => e.message),
+    peakRss: peakRssBytes(),
+  };
+}
+
+export async function layersSection() {
+  const target = Number(process.env.BENCH_LAYER_MB ?? 520) * 1024 * 1024;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-layer-bench-'));
+  const file = path.join(dir, 'image.tar');
+  try {
+    const g0 = performance.now();
+    const gen = await generateImageArchive(file, target);
+    const genMs = performance.now() - g0;
+    const r = await inChild('layers', { file });
+    const mbs = gen.bytes / 1e6 / (r.ms / 1000);
+    const counts = {};
+    for (const id of r.findings) counts[id] = (counts[id] ?? 0) + 1;
+    return [
+      `layers: docker save archive of ${mib(gen.bytes)} (${gen.layers} layers, ${gen.gzipLayers} gzip, ${gen.files.toLocaleString('en-US')} files of random data; generated in ${(genMs / 1000).toFixed(1)} s)`,
+      `  scan        ${(r.ms / 1000).toFixed(2)} s = ${mbs.toFixed(0)} MB/s  target ≥ 100 MB/s`,
+      `  peak RSS    ${mib(r.peakRss)} (whole process)  target < 200 MB`,
+      `  findings    ${Object.entries(counts).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'}${r.inputErrors.length ? `; input errors: ${r.inputErrors.join('; ')}` : ''}`,
+    ].join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Sections and plumbing
 // ---------------------------------------------------------------------------------------------
 
 /** name → { run (parent, returns text), child (runs in the fresh process, returns JSON-able figures) } */
 export const SECTIONS = {
   gate: { run: gateSection, child: gateChild },
+  layers: { run: layersSection, child: layersChild },
 };
 
 function inChild(section, args) {
