@@ -13,4 +13,5 @@ export { PROFILES, PROFILE_DOCS } from './policy/profiles.js';
 export { FORMATS, formatResult, type Format } from './report/index.js';
 export * from './model/types.js';
 export * from './admission/index.js';
+export * from './gate/index.js';
 export { VERSION } from './version.js';
