@@ -140,6 +140,26 @@ describe('image config input', () => {
     expect(JSON.stringify(r)).not.toContain(fakeStorageKey());
   });
 
+  it('adds what the configuration sets beyond the history (ports, environment), and skips the base root filesystem ADD', async () => {
+    const c = {
+      architecture: 'amd64',
+      os: 'linux',
+      created: '2026-11-25T00:00:00Z',
+      config: { ExposedPorts: { '22/tcp': {} }, Env: [`AZURE_STORAGE_KEY=${fakeStorageKey()}`] },
+      rootfs: { type: 'layers', diff_ids: [diff('1')] },
+      history: [{ created_by: '/bin/sh -c #(nop) ADD file:9a8b7c6d5e4f in / ' }],
+    };
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-img-'));
+    const file = path.join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify(c, null, 2));
+    const r = await scan({ paths: [file], noConfig: true, now });
+    const ids = r.findings.map((f) => `${f.controlId} ${f.location.pointer}`);
+    expect(ids).toContain('BLD-002 /config/ExposedPorts');
+    expect(ids.some((i) => i.startsWith('BLD-005 /config/Env/0'))).toBe(true);
+    expect(ids.some((i) => i.startsWith('BLD-006'))).toBe(false);
+    expect(JSON.stringify(r)).not.toContain(fakeStorageKey());
+  });
+
   it('says which element of an array is not an image', () => {
     const { subjects, errors } = parseImageConfigText('[{"Id":"x","Config":{},"RootFS":{"Layers":[]}}, {"kind":"Pod"}]', 'inspect.json');
     expect(subjects).toHaveLength(1);

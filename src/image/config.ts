@@ -136,13 +136,23 @@ export function imageSubject(config: JsonObject, opts: ImageSubjectOptions): Ima
   lines.push({ text: 'FROM scratch', pointer: end !== undefined ? `/history/${end}` : history.length > 0 ? '/history' : p });
   history.forEach((h, i) => {
     if (end !== undefined && i <= end) return;
-    for (const text of instructionLines(h.created_by ?? '')) lines.push({ text, pointer: `/history/${i}` });
+    for (const text of instructionLines(h.created_by ?? '')) {
+      // The bottom layer's `ADD file:<sha> in /` is the base root filesystem, not an ADD to judge (as Dockle).
+      if (i === 0 && /^ADD (?:file|dir):[0-9a-f]+ \/$/.test(text)) continue;
+      lines.push({ text, pointer: `/history/${i}` });
+    }
   });
   const has = (kw: string) => lines.some((l) => l.text.startsWith(`${kw} `));
-  if (history.length === 0) {
-    env.forEach((e, i) => lines.push({ text: `ENV ${e.name}=${JSON.stringify(e.value)}`, pointer: `${p}/Env/${i}` }));
-    if (exposedPorts.length > 0) lines.push({ text: `EXPOSE ${exposedPorts.join(' ')}`, pointer: `${p}/ExposedPorts` });
-  }
+  // The configuration is what runs: environment and ports the included history does not set (inherited
+  // from the base, or no history at all) are added from it.
+  const envSet = lines.filter((l) => l.text.startsWith('ENV ')).map((l) => l.text);
+  env.forEach((e, i) => {
+    if (envSet.some((t) => new RegExp(`[ "]${e.name.replace(/[^A-Za-z0-9_]/g, '\\$&')}[= ]`).test(t))) return;
+    lines.push({ text: `ENV ${e.name}=${JSON.stringify(e.value)}`, pointer: `${p}/Env/${i}` });
+  });
+  const exposed = lines.filter((l) => l.text.startsWith('EXPOSE ')).flatMap((l) => l.text.slice(7).split(/\s+/)).map((x) => x.replace(/\/tcp$/i, ''));
+  const missingPorts = exposedPorts.filter((port) => !exposed.includes(port.replace(/\/tcp$/i, '')));
+  if (missingPorts.length > 0) lines.push({ text: `EXPOSE ${missingPorts.join(' ')}`, pointer: `${p}/ExposedPorts` });
   const lastUser = [...lines].reverse().find((l) => l.text.startsWith('USER '));
   if (user !== undefined && user.trim() !== '' && lastUser?.text !== `USER ${user.trim()}`) {
     lines.push({ text: `USER ${user.trim()}`, pointer: `${p}/User` });
