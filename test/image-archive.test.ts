@@ -136,3 +136,47 @@ describe('image archives: layers streamed and judged', () => {
     expect(r.notices.some((n) => n.message.includes('fonts.tar'))).toBe(true);
   });
 });
+
+describe('layer scanner details', () => {
+  it('applies whiteouts and opaque folders of later layers only', async () => {
+    const { deletedBy, scanLayer } = await import('../src/image/layers.js');
+    const { Readable } = await import('node:stream');
+    const later = await scanLayer(Readable.from([await tarBuffer([{ name: 'etc/.wh.secret.env', data: '' }, { name: 'opt/app/.wh..wh..opq', data: '' }, { name: 'opt/app/new.txt', data: 'x' }])]));
+    expect(later.whiteouts).toEqual(['/etc/secret.env']);
+    expect(later.opaqueDirs).toEqual(['/opt/app']);
+    expect(deletedBy('/etc/secret.env', [later])).toBe(true);
+    expect(deletedBy('/etc/secret.env.bak', [later])).toBe(false);
+    expect(deletedBy('/opt/app/old/key.pem', [later])).toBe(true);
+    expect(deletedBy('/opt/application/x', [later])).toBe(false);
+    expect(deletedBy('/etc/secret.env', [])).toBe(false);
+  });
+
+  it('refuses zstd layers and non-tar data with a clear message; reads an empty layer', async () => {
+    const { scanLayer } = await import('../src/image/layers.js');
+    const { Readable } = await import('node:stream');
+    await expect(scanLayer(Readable.from([Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3, 4])]))).rejects.toThrow(/zstd/);
+    await expect(scanLayer(Readable.from([Buffer.from('plain text, not a layer')]))).rejects.toThrow(/not a gzip-compressed or plain tar layer/);
+    const empty = await scanLayer(Readable.from([Buffer.alloc(1024)]));
+    expect(empty.hits).toEqual([]);
+  });
+
+  it('skips documentation trees and needs content evidence for generic files', async () => {
+    const { scanLayer } = await import('../src/image/layers.js');
+    const { Readable } = await import('node:stream');
+    const r = await scanLayer(
+      Readable.from([
+        await tarBuffer([
+          { name: 'usr/share/doc/ssl/key.pem', data: fakePrivateKey() },
+          { name: 'app/node_modules/x/test/fixture.pem', data: fakePrivateKey() },
+          { name: 'app/.env', data: 'NODE_ENV=production\nPORT=8080\n' },
+          { name: 'app/settings.json', data: '{"password": "changeme"}' },
+          { name: 'srv/tls/server.key', data: fakePrivateKey() },
+          { name: 'tmp/', type: 'directory', mode: 0o1777 },
+          { name: 'usr/bin/tool', data: 'x', mode: 0o777 },
+          { name: 'usr/lib/link', type: 'symlink', linkname: 'x', mode: 0o777 },
+        ]),
+      ]),
+    );
+    expect(r.hits.map((h) => `${h.kind} ${h.path}`)).toEqual(['secret /srv/tls/server.key', 'world-writable /usr/bin/tool']);
+  });
+});
