@@ -180,3 +180,37 @@ describe('layer scanner details', () => {
     expect(r.hits.map((h) => `${h.kind} ${h.path}`)).toEqual(['secret /srv/tls/server.key', 'world-writable /usr/bin/tool']);
   });
 });
+
+describe('OCI image index with several platforms', () => {
+  it('reads each platform as its own image and skips attestation manifests', async () => {
+    const spec = await sampleImage();
+    const entries = ociLayoutEntries(spec);
+    const indexEntry = entries.find((e) => e.name === 'index.json');
+    const top = JSON.parse(String(indexEntry?.data)) as { manifests: { digest: string; size: number; mediaType: string }[] };
+    const m = top.manifests[0] as { digest: string; size: number; mediaType: string };
+    const nested = Buffer.from(
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [
+          { ...m, platform: { os: 'linux', architecture: 'amd64' } },
+          { ...m, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+          { ...m, platform: { os: 'unknown', architecture: 'unknown' }, annotations: { 'vnd.docker.reference.type': 'attestation-manifest' } },
+        ],
+      }),
+    );
+    entries.push({ name: `blobs/sha256/${sha256(nested).slice(7)}`, data: nested });
+    if (indexEntry) {
+      indexEntry.data = JSON.stringify({
+        schemaVersion: 2,
+        manifests: [{ mediaType: 'application/vnd.oci.image.index.v1+json', digest: sha256(nested), size: nested.length, annotations: { 'org.opencontainers.image.ref.name': 'contoso/web:1.0' } }],
+      });
+    }
+    const file = path.join(tmp(), 'multi.tar');
+    writeFileSync(file, await tarBuffer(entries));
+    const out = await readImage(file);
+    expect(out.errors).toEqual([]);
+    expect(out.subjects.map((s) => s.image.name)).toEqual(['contoso/web:1.0 (linux/amd64)', 'contoso/web:1.0 (linux/arm64/v8)']);
+    expect(out.subjects.every((s) => s.image.layerFiles.length === 5)).toBe(true);
+  });
+});

@@ -380,14 +380,20 @@ function findImages(store: Store, file: string, errors: InputError[]): ImageRef[
     return [];
   }
   const out: ImageRef[] = [];
+  const attestation = (d: unknown) => isObject(d) && isObject(d.annotations) && d.annotations['vnd.docker.reference.type'] === 'attestation-manifest';
   const visit = (descs: unknown[], inheritedName: string | undefined, depth: number) => {
+    // Several platforms of one image: each is its own image, named with its platform.
+    const multi = descs.filter((d) => isObject(d) && !attestation(d)).length > 1;
     for (const d of descs) {
-      if (!isObject(d)) continue;
+      if (!isObject(d) || attestation(d)) continue;
       const ann = isObject(d.annotations) ? d.annotations : {};
-      if (ann['vnd.docker.reference.type'] === 'attestation-manifest') continue;
-      const name = (typeof ann['io.containerd.image.name'] === 'string' ? ann['io.containerd.image.name'] : undefined)
+      let name = (typeof ann['io.containerd.image.name'] === 'string' ? ann['io.containerd.image.name'] : undefined)
         ?? (typeof ann['org.opencontainers.image.ref.name'] === 'string' ? ann['org.opencontainers.image.ref.name'] : undefined)
         ?? inheritedName;
+      const pf = isObject(d.platform) ? d.platform : undefined;
+      if (multi && pf && name !== undefined && depth > 0) {
+        name = `${name} (${[pf.os, pf.architecture, pf.variant].filter((x) => typeof x === 'string').join('/')})`;
+      }
       const member = blobMember(d.digest);
       if (!member) continue;
       const blob = parseMember(store, member);
