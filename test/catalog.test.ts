@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../src/controls/index.js';
-import { renderCatalogMarkdown, renderProfilesMarkdown, renderSeedCoverageMarkdown, seedCoverage } from '../src/docs/catalog.js';
+import { renderCatalogMarkdown, renderCisDockerMarkdown, renderProfilesMarkdown, renderSeedCoverageMarkdown, seedCoverage } from '../src/docs/catalog.js';
 import { SEED_IDS, UNCOVERED_SEEDS } from '../src/docs/seed-coverage.js';
 import { SEVERITIES, STAGES } from '../src/model/types.js';
 import { sharedDir } from './shared.js';
@@ -99,5 +99,6 @@ describe('the control catalog', () => {
     expect(section('catalog'), 'README catalog is stale: run npm run docs').toBe(renderCatalogMarkdown(catalog));
     expect(section('coverage'), 'README coverage is stale: run npm run docs').toBe(renderSeedCoverageMarkdown(catalog));
     expect(section('profiles'), 'README profiles are stale: run npm run docs').toBe(renderProfilesMarkdown());
+    expect(section('cis-docker'), 'README CIS Docker coverage is stale: run npm run docs').toBe(renderCisDockerMarkdown(catalog));
   });
 });

@@ -31,7 +31,7 @@ export interface SignalSource {
 const HELP = `palisade ${VERSION}: security governance for AKS and Kubernetes
 
 Usage:
-  palisade scan <path…|-> [options]     scan manifests (files, folders, or - for standard input)
+  palisade scan <path…|-> [options]     scan manifests, Dockerfiles and images (files, folders, or - for stdin)
   palisade controls list [--format text|json|markdown] [--profile <name>]
   palisade controls explain <id|name>
   palisade controls coverage            seed countermeasure coverage (markdown)

@@ -1,6 +1,6 @@
 import type { AnyControl } from '../controls/define.js';
 import { PROFILES, PROFILE_DOCS, profileIncludes } from '../policy/profiles.js';
-import { SEED_IDS, SEED_TITLES, UNCOVERED_SEEDS } from './seed-coverage.js';
+import { CIS_DOCKER_NOT_CHECKED, CIS_DOCKER_SECTION_4, SEED_IDS, SEED_TITLES, UNCOVERED_SEEDS } from './seed-coverage.js';
 
 /** Pure renderers of the control catalog, shared by `palisade controls` and the README generator. */
 
@@ -101,4 +101,14 @@ export function renderSeedCoverageMarkdown(controls: readonly AnyControl[]): str
 
 export function renderProfilesMarkdown(): string {
   return PROFILES.map((p) => `- \`${p}\`: ${PROFILE_DOCS[p]}`).join('\n') + '\n';
+}
+
+/** CIS Docker Benchmark section 4: which controls check each item, or why none does. */
+export function renderCisDockerMarkdown(controls: readonly AnyControl[]): string {
+  const out = ['| CIS Docker | Recommendation | Controls / reason |', '|---|---|---|'];
+  for (const [item, title] of Object.entries(CIS_DOCKER_SECTION_4)) {
+    const ids = controls.filter((c) => c.meta.frameworks['cis-docker']?.includes(item)).map((c) => c.meta.id);
+    out.push(`| ${item} | ${mdCell(title)} | ${ids.length > 0 ? ids.join(', ') : `not checked: ${mdCell(CIS_DOCKER_NOT_CHECKED[item] ?? '')}`} |`);
+  }
+  return out.join('\n') + '\n';
 }

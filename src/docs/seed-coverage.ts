@@ -4,7 +4,8 @@
  * capability that has not landed yet. The catalog test fails if an id is neither implemented nor listed.
  */
 export interface UncoveredSeed {
-  status: 'organisational' | 'planned';
+  /** 'command': implemented by a Palisade command outside the control catalog (e.g. `palisade gate vulns`). */
+  status: 'organisational' | 'planned' | 'command';
   reason: string;
 }
 
@@ -44,7 +45,7 @@ export const SEED_TITLES: Record<string, string> = {
 
 export const UNCOVERED_SEEDS: Record<string, UncoveredSeed> = {
   B5: { status: 'planned', reason: 'Rogue containers need the admission webhook (M11) and audit-log analysis (M12).' },
-  B7: { status: 'planned', reason: 'The vulnerability gate with vendor status and grace periods is capability M3.' },
+  B7: { status: 'command', reason: '`palisade gate vulns`: vendor status, grace periods per severity, SecOps backlog, VEX and exceptions (not a catalog control: it reads scanner reports, not manifests).' },
   B10: { status: 'planned', reason: 'The digest lifecycle view from build to run time is capability M18.' },
   R1: { status: 'planned', reason: 'Registry drift needs the registry audit (M4).' },
   R2: { status: 'planned', reason: 'Registry push/pull gating needs the registry audit (M4) and the vulnerability gate (M3).' },
@@ -67,7 +68,6 @@ export const UNCOVERED_SEEDS: Record<string, UncoveredSeed> = {
   N2: { status: 'planned', reason: 'Node OS (Azure Linux, read-only) is AKS posture (M9).' },
   N3: { status: 'planned', reason: 'Node image upgrade channel and kured are AKS posture (M9) and node checks (M10).' },
   N6: { status: 'organisational', reason: 'A licensing/cost note: Defender for Servers does not apply to AKS nodes. Nothing to check in a cluster.' },
-  A1: { status: 'planned', reason: 'Image freshness and rebuilds are judged from vulnerability reports and image age (M2, M3).' },
   A2: { status: 'planned', reason: 'Malicious files in images need layer analysis (M14) and run-time detection (M13).' },
   A3: { status: 'planned', reason: 'Third-party image risk is covered by the vulnerability gate (M3) and signatures (M5).' },
   A5: { status: 'organisational', reason: 'Application flaws (XSS, SQL injection) are found by application security testing, not by cluster configuration; Palisade limits their blast radius through the isolation controls.' },
@@ -78,7 +78,7 @@ export const UNCOVERED_SEEDS: Record<string, UncoveredSeed> = {
   K4: { status: 'planned', reason: 'Registry Private Link is ACR posture (M9).' },
   K5: { status: 'organisational', reason: 'Shared versus dedicated registries per landing zone is an architecture decision; the registry audit (M4) will report which is in use.' },
   K6: { status: 'planned', reason: 'Defender for Containers enablement is AKS posture (M9).' },
-  K7: { status: 'planned', reason: 'Image vulnerability scanning is the vulnerability gate (M3).' },
+  K7: { status: 'command', reason: '`palisade gate vulns` gates the reports of image vulnerability scanners (Trivy, Grype, CycloneDX, SARIF).' },
   K8: { status: 'planned', reason: 'kubeconfig access with Azure RBAC is AKS posture (M9) and RBAC analysis (M6).' },
   K11: { status: 'planned', reason: 'Node image upgrade or kured is AKS posture (M9).' },
   K12: { status: 'planned', reason: 'The Azure Policy add-on is AKS posture (M9).' },

@@ -22,7 +22,7 @@ export default defineControl({
         'Rebuild images regularly (a scheduled pipeline), on a fresh base image (`docker build --pull`), and redeploy. ' +
         'Raise maxAgeDays only for images that are deliberately frozen.',
     },
-    frameworks: { seed: ['B8', 'B6'] },
+    frameworks: { seed: ['A1', 'B6', 'B8'] },
     options: {
       maxAgeDays: { type: 'number', description: 'Oldest acceptable image, in days since its creation.', default: 90 },
     },
