@@ -1,40 +1,17 @@
 import { detectInput } from '../detect/index.js';
 import type { ImageBuildSubject, InputError, Subject } from '../model/types.js';
 import { normalizeDocument } from '../normalize/k8s.js';
-import type { ParseOutcome, ParsedDocument } from '../parse/document.js';
+import type { ParsedDocument } from '../parse/document.js';
 import { parseDockerfile } from '../parse/dockerfile.js';
 import { parseImageConfigText } from '../image/config.js';
-import { parseJson, parseJsonDocuments } from '../parse/json.js';
-import { parseYaml, parseYamlDocuments } from '../parse/yaml.js';
+import { parseJsonDocuments } from '../parse/json.js';
+import { parseYamlDocuments } from '../parse/yaml.js';
 import type { ResolvedPolicy } from '../policy/types.js';
 import { evaluateSubject, type EvaluationEnv, type EvaluationSink, type PlannedControl } from './evaluate.js';
 
 export interface TextStats {
   documents: number;
   resources: number;
-}
-
-/** detect → parse → normalize for one input's text. Pure. */
-export function subjectsFromText(file: string, text: string): { subjects: Subject[]; errors: InputError[]; documents: number } {
-  const kind = detectInput(file, text);
-  if (kind === 'dockerfile') {
-    // A Dockerfile is one document: one image.build subject (when any stage could be read).
-    const df = parseDockerfile(text, file);
-    return { subjects: df.subject ? [df.subject] : [], errors: df.errors, documents: df.subject ? 1 : 0 };
-  }
-  if (kind === 'image.config') {
-    const img = parseImageConfigText(text, file);
-    return { subjects: img.subjects, errors: img.errors, documents: img.subjects.length };
-  }
-  const parsed: ParseOutcome = kind === 'k8s.json' ? parseJson(text, file) : parseYaml(text, file);
-  const subjects: Subject[] = [];
-  const errors = [...parsed.errors];
-  for (const doc of parsed.documents) {
-    const n = normalizeDocument(doc, file);
-    subjects.push(...n.subjects);
-    errors.push(...n.errors);
-  }
-  return { subjects, errors, documents: parsed.documents.length };
 }
 
 /**
@@ -59,6 +36,40 @@ function* documentsOf(file: string, text: string): Generator<ParsedDocument | In
   }
 }
 
+/** Subjects of one input, one document at a time, with input errors in between; `document` starts each document. */
+function* subjectsOf(file: string, text: string): Generator<Subject | InputError | { document: true }> {
+  for (const item of documentsOf(file, text)) {
+    if ('code' in item) {
+      yield item;
+      continue;
+    }
+    yield { document: true };
+    if ('type' in item) {
+      yield item;
+      continue;
+    }
+    const n = normalizeDocument(item, file);
+    yield* n.errors;
+    yield* n.subjects;
+  }
+}
+
+/** Counts a subject in the summary: every Kubernetes object, and each Dockerfile or image, is one resource. */
+function isResource(s: Subject): boolean {
+  return s.type !== 'k8s.workload';
+}
+
+/** detect → parse → normalize for one input's text. Pure. */
+export function subjectsFromText(file: string, text: string): { subjects: Subject[]; errors: InputError[]; documents: number } {
+  const out = { subjects: [] as Subject[], errors: [] as InputError[], documents: 0 };
+  for (const item of subjectsOf(file, text)) {
+    if ('document' in item) out.documents++;
+    else if ('code' in item) out.errors.push(item);
+    else out.subjects.push(item);
+  }
+  return out;
+}
+
 /**
  * Runs the whole pure path on one input, document by document: each document is parsed, normalized and
  * evaluated before the next is read, and its position tree is dropped once its findings have positions,
@@ -75,25 +86,13 @@ export function evaluateText(
 ): TextStats {
   let documents = 0;
   let resources = 0;
-  for (const item of documentsOf(file, text)) {
-    if ('code' in item) {
-      inputErrors.push(item);
-      continue;
-    }
-    documents++;
-    if ('type' in item) {
-      // One Dockerfile is one resource in the summary, like one Kubernetes object.
-      resources++;
+  for (const item of subjectsOf(file, text)) {
+    if ('document' in item) documents++;
+    else if ('code' in item) inputErrors.push(item);
+    else {
+      if (isResource(item)) resources++;
       const controls = controlsByType.get(item.type);
       if (controls) evaluateSubject(item, controls, policy, env, sink);
-      continue;
-    }
-    const n = normalizeDocument(item, file);
-    for (const e of n.errors) inputErrors.push(e);
-    for (const s of n.subjects) {
-      if (s.type === 'k8s.object') resources++;
-      const controls = controlsByType.get(s.type);
-      if (controls) evaluateSubject(s, controls, policy, env, sink);
     }
   }
   return { documents, resources };
