@@ -185,3 +185,23 @@ export function repositoryMatcher(entry: string): (name: string) => boolean {
   const re = new RegExp(`^${body}(?:/.*)?$`);
   return (name) => re.test(name);
 }
+
+/** The registries an AKS estate trusts out of the box: Microsoft's and the organisation's own ACRs. */
+export const DEFAULT_ALLOWED_REGISTRIES: readonly string[] = ['mcr.microsoft.com/', '*.azurecr.io/'];
+
+const allowListMatchers = new Map<string, (name: string) => boolean>();
+
+/**
+ * The allow-list option of the registry controls (workload images and Dockerfile base images) as one
+ * predicate over fully qualified names; undefined when the option is not a list of strings, so the
+ * control can say it could not evaluate. Entry matchers are compiled once per entry and reused.
+ */
+export function allowListFromOption(option: unknown): ((name: string) => boolean) | undefined {
+  if (!Array.isArray(option) || !option.every((e) => typeof e === 'string')) return undefined;
+  const matchers = option.map((entry: string) => {
+    let m = allowListMatchers.get(entry);
+    if (!m) allowListMatchers.set(entry, (m = repositoryMatcher(entry)));
+    return m;
+  });
+  return (name) => matchers.some((m) => m(name));
+}

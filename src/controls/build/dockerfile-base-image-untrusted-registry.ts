@@ -1,13 +1,6 @@
-import { fullName, parseImageRef, repositoryMatcher } from '../../model/image-ref.js';
+import { fullName, parseImageRef, allowListFromOption, DEFAULT_ALLOWED_REGISTRIES } from '../../model/image-ref.js';
 import { defineControl } from '../define.js';
 import { fromInstruction, hasExternalBase, stageLabel } from './dockerfile-shell.js';
-
-const matchers = new Map<string, (name: string) => boolean>();
-function matcher(entry: string): (name: string) => boolean {
-  let m = matchers.get(entry);
-  if (!m) matchers.set(entry, (m = repositoryMatcher(entry)));
-  return m;
-}
 
 export default defineControl({
   meta: {
@@ -37,7 +30,7 @@ export default defineControl({
         description:
           "Allowed registry or repository prefixes for base images, normalized like image names ('golang' is " +
           "docker.io/library/golang); '*' matches within one path component, '**' across them; an entry matches whole components.",
-        default: ['mcr.microsoft.com/', '*.azurecr.io/'],
+        default: [...DEFAULT_ALLOWED_REGISTRIES],
       },
     },
     messages: {
@@ -45,12 +38,11 @@ export default defineControl({
     },
   },
   check(subject, ctx) {
-    const option = ctx.options.registries;
-    if (!Array.isArray(option) || !option.every((e) => typeof e === 'string')) {
+    const isAllowed = allowListFromOption(ctx.options.registries);
+    if (!isAllowed) {
       ctx.notEvaluated("option 'registries' must be a list of registry or repository prefixes");
       return;
     }
-    const allowed = option.map(matcher);
     for (const stage of subject.stages) {
       if (!hasExternalBase(subject, stage)) continue;
       const parsed = parseImageRef(stage.baseImage);
@@ -59,7 +51,7 @@ export default defineControl({
         continue;
       }
       const name = fullName(parsed.ref);
-      if (allowed.some((m) => m(name))) continue;
+      if (isAllowed(name)) continue;
       ctx.report({
         messageId: 'untrusted',
         pointer: fromInstruction(stage)?.pointer ?? stage.pointer,

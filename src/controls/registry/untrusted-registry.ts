@@ -1,13 +1,6 @@
-import { fullName, repositoryMatcher } from '../../model/image-ref.js';
+import { fullName, allowListFromOption, DEFAULT_ALLOWED_REGISTRIES } from '../../model/image-ref.js';
 import { defineControl } from '../define.js';
 import { containerImages } from './container-images.js';
-
-const matchers = new Map<string, (name: string) => boolean>();
-function matcher(entry: string): (name: string) => boolean {
-  let m = matchers.get(entry);
-  if (!m) matchers.set(entry, (m = repositoryMatcher(entry)));
-  return m;
-}
 
 export default defineControl({
   meta: {
@@ -41,7 +34,7 @@ export default defineControl({
         description:
           "Allowed registry or repository prefixes, normalized like image names ('nginx' is docker.io/library/nginx); " +
           "'*' matches within one path component, '**' across them; an entry matches whole components. An empty list allows nothing.",
-        default: ['mcr.microsoft.com/', '*.azurecr.io/'],
+        default: [...DEFAULT_ALLOWED_REGISTRIES],
       },
     },
     messages: {
@@ -49,15 +42,14 @@ export default defineControl({
     },
   },
   check(workload, ctx) {
-    const option = ctx.options.registries;
-    if (!Array.isArray(option) || !option.every((e) => typeof e === 'string')) {
+    const isAllowed = allowListFromOption(ctx.options.registries);
+    if (!isAllowed) {
       ctx.notEvaluated("option 'registries' must be a list of registry or repository prefixes");
       return;
     }
-    const allowed = option.map(matcher);
     for (const { container, ref, pointer } of containerImages(workload, (r) => ctx.notEvaluated(r))) {
       const name = fullName(ref);
-      if (allowed.some((m) => m(name))) continue;
+      if (isAllowed(name)) continue;
       ctx.report({ messageId: 'untrusted', pointer, data: { container: container.name, image: ref.original, repository: name } });
     }
   },
