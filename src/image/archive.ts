@@ -257,25 +257,41 @@ class IndexedTarStore implements Store {
   }
 
   async scanLayers(members: Set<string>): Promise<{ results: Map<string, LayerScan | Error> }> {
-    const results = new Map<string, LayerScan | Error>();
-    for (const m of members) {
+    return scanEach(members, (m) => {
       const at = this.members.get(m);
-      if (!at) continue;
-      if (at.size === 0) {
-        results.set(m, { hits: [], whiteouts: [], opaqueDirs: [], bytes: 0, entries: 0 });
-        continue;
-      }
-      const src = createReadStream(this.file, { start: at.offset, end: at.offset + at.size - 1, highWaterMark: 1024 * 1024 });
-      try {
-        results.set(m, await scanLayer(src));
-      } catch (e) {
-        results.set(m, e as Error);
-      } finally {
-        src.destroy();
-      }
-    }
-    return { results };
+      if (!at) return undefined;
+      if (at.size === 0) return 'empty';
+      return createReadStream(this.file, { start: at.offset, end: at.offset + at.size - 1, highWaterMark: 1024 * 1024 });
+    });
   }
+}
+
+/**
+ * Scans layer members one after the other, whatever store they come from: `open` gives the member's
+ * bytes as a stream, 'empty' for a zero-length layer, or undefined when the member is missing. A layer
+ * that fails to read is kept as its Error, so the other layers still run.
+ */
+async function scanEach(
+  members: Set<string>,
+  open: (member: string) => ReturnType<typeof createReadStream> | 'empty' | undefined,
+): Promise<{ results: Map<string, LayerScan | Error> }> {
+  const results = new Map<string, LayerScan | Error>();
+  for (const m of members) {
+    const src = open(m);
+    if (src === undefined) continue;
+    if (src === 'empty') {
+      results.set(m, { hits: [], whiteouts: [], opaqueDirs: [], bytes: 0, entries: 0 });
+      continue;
+    }
+    try {
+      results.set(m, await scanLayer(src));
+    } catch (e) {
+      results.set(m, e as Error);
+    } finally {
+      src.destroy();
+    }
+  }
+  return { results };
 }
 
 function octal(buf: Buffer, at: number, len: number): number {
@@ -307,20 +323,10 @@ class DirStore implements Store {
     }
   }
   async scanLayers(members: Set<string>): Promise<{ results: Map<string, LayerScan | Error> }> {
-    const results = new Map<string, LayerScan | Error>();
-    for (const m of members) {
+    return scanEach(members, (m) => {
       const p = path.join(this.dir, m);
-      if (!existsSync(p)) continue;
-      const src = createReadStream(p, { highWaterMark: 1024 * 1024 });
-      try {
-        results.set(m, await scanLayer(src));
-      } catch (e) {
-        results.set(m, e as Error);
-      } finally {
-        src.destroy();
-      }
-    }
-    return { results };
+      return existsSync(p) ? createReadStream(p, { highWaterMark: 1024 * 1024 }) : undefined;
+    });
   }
 }
 
