@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { containerSecurityPointer, isSet, PSS_APPLIES_TO, PSS_STAGES, show, userNamespaceRelaxed } from './shared.js';
+import { nonDefaultProcMounts, PSS_APPLIES_TO, PSS_STAGES, userNamespaceRelaxed } from './shared.js';
 
 export default defineControl({
   meta: {
@@ -33,14 +33,8 @@ export default defineControl({
   },
   check(w, ctx) {
     if (userNamespaceRelaxed(w, ctx.pssVersion)) return;
-    for (const c of w.containers) {
-      const v = c.securityContext.procMount;
-      if (!isSet(v) || v === 'Default') continue;
-      ctx.report({
-        messageId: 'procMount',
-        pointer: containerSecurityPointer(c, 'procMount'),
-        data: { container: c.name, procMount: show(v) },
-      });
+    for (const { container, pointer, procMount } of nonDefaultProcMounts(w)) {
+      ctx.report({ messageId: 'procMount', pointer, data: { container: container.name, procMount } });
     }
   },
 });

@@ -159,3 +159,13 @@ export function volumes(w: WorkloadSubject): { index: number; volume: JsonObject
   });
   return out;
 }
+
+/** Containers that set a procMount other than Default, with the field's pointer (procMount and procMount_restricted). */
+export function nonDefaultProcMounts(w: WorkloadSubject): { container: ContainerView; pointer: string; procMount: string }[] {
+  const out: { container: ContainerView; pointer: string; procMount: string }[] = [];
+  for (const c of w.containers) {
+    const v = c.securityContext.procMount;
+    if (isSet(v) && v !== 'Default') out.push({ container: c, pointer: containerSecurityPointer(c, 'procMount'), procMount: show(v) });
+  }
+  return out;
+}
