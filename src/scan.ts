@@ -3,10 +3,12 @@ import path from 'node:path';
 import { catalog as defaultCatalog } from './controls/index.js';
 import type { AnyControl } from './controls/define.js';
 import { bySubjectType, newSink, planControls } from './engine/evaluate.js';
-import { evaluateSubjects, evaluateText } from './engine/pipeline.js';
+import { evaluateDeferred, evaluateSubjects, evaluateText } from './engine/pipeline.js';
 import { readImage } from './image/archive.js';
 import { SCHEMA_VERSION, sortFindings, summarize, type ScanResult } from './engine/result.js';
-import type { Finding, InputError, PolicyNotice, Stage } from './model/types.js';
+import type { Finding, InputError, NotEvaluated, PolicyNotice, Stage, Subject } from './model/types.js';
+import { loadCalendar, type VersionCalendar } from './azure/calendar.js';
+import { describeEstate, type EstateReport } from './azure/topology.js';
 import { CONFIG_FILE_NAMES, ConfigError, parseConfig, resolvePolicy, type RawConfig } from './policy/config.js';
 import type { ResolvedPolicy } from './policy/types.js';
 import { DEFAULT_MAX_FILE_BYTES, listInputs, readInput, readStdin, type InputFile } from './sources/files.js';
@@ -28,6 +30,14 @@ export interface ScanOptions {
   maxFileBytes?: number;
   stdin?: NodeJS.ReadableStream;
   catalog?: readonly AnyControl[];
+  /** AKS version calendar file; default the policy's `azure.versionCalendar`, else the bundled calendar. */
+  aksCalendar?: string;
+  /**
+   * Subjects read elsewhere (the live Azure reader), evaluated with the files' subjects as one estate;
+   * `unreadable` are the resources or scopes it could not read, reported as not evaluated.
+   */
+  extraSubjects?: readonly Subject[];
+  unreadable?: readonly NotEvaluated[];
 }
 
 /** Finds palisade.yaml in the folder of `start` or any parent. */
@@ -159,6 +169,39 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   }
 
   const notices: PolicyNotice[] = [];
+  for (const s of options.extraSubjects ?? []) {
+    counts.resources++;
+    if (s.type.startsWith('azure.')) sink.deferred.push(s);
+    else evaluateSubjects([s], byType, exemptionPolicy, env, sink);
+  }
+  for (const n of options.unreadable ?? []) sink.notEvaluated.push(n);
+  let azure: EstateReport | undefined;
+  if (sink.deferred.length > 0) {
+    // Azure resources are evaluated once every input is read, with the AKS version calendar.
+    const calendarFile = options.aksCalendar ?? policy.azure?.versionCalendar;
+    let calendar: VersionCalendar;
+    try {
+      calendar = loadCalendar(calendarFile);
+    } catch (e) {
+      throw new ConfigError((e as Error).message, calendarFile);
+    }
+    const before = sink.findings.length;
+    const estate = evaluateDeferred(byType, exemptionPolicy, env, sink, calendar);
+    if (sink.findings.length - before > 1) {
+      const mine = sortFindings(sink.findings.splice(before));
+      for (const f of mine) sink.findings.push(f);
+    }
+    if (estate) {
+      azure = describeEstate(estate);
+      const age = Math.floor((now.getTime() - Date.parse(`${calendar.snapshotDate}T00:00:00Z`)) / 86_400_000);
+      if (estate.clusters.length > 0 && Number.isFinite(age) && age > 120) {
+        notices.push({
+          level: 'info',
+          message: `the AKS version calendar (${calendar.origin}, snapshot ${calendar.snapshotDate}) is ${age} days older than the evaluation date; refresh it (azure.versionCalendar or --aks-calendar) for accurate support dates`,
+        });
+      }
+    }
+  }
   for (const [e, n] of sink.expired) {
     notices.push({
       level: 'warning',
@@ -191,6 +234,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     inputErrors,
     notices,
     summary: summarize(findings, sink.notEvaluated, inputErrors, counts, policy.failOn),
+    ...(azure ? { azure } : {}),
     controls: plan.map((p) => p.control),
   };
 }

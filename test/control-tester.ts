@@ -11,6 +11,8 @@ import { evaluateSubject, newSink, type PlannedControl } from '../src/engine/eva
 import { subjectsFromText } from '../src/engine/pipeline.js';
 import type { SubjectType } from '../src/model/types.js';
 import { LATEST_PSS_VERSION } from '../src/policy/config.js';
+import { AzureEstate } from '../src/azure/estate.js';
+import { loadCalendar, type VersionCalendar } from '../src/azure/calendar.js';
 
 export interface ExpectedFinding {
   messageId: string;
@@ -19,6 +21,8 @@ export interface ExpectedFinding {
   data?: Record<string, string | number>;
   /** 1-based line in the case's YAML, when the case wants to pin it. */
   line?: number;
+  /** The finding's severity, when the case pins it (controls that grade their outcomes). */
+  severity?: string;
 }
 
 interface CaseBase {
@@ -31,6 +35,8 @@ interface CaseBase {
   /** Minor version of the Pod Security Standards, default latest. */
   pssVersion?: number;
   now?: Date;
+  /** AKS version calendar for Azure cases (default: the bundled one). */
+  calendar?: VersionCalendar;
 }
 
 export interface ValidCase extends CaseBase {
@@ -56,6 +62,9 @@ export function runControl(control: AnyControl, text: string, c: Partial<CaseBas
   Object.assign(options, c.options ?? {});
   const planned: PlannedControl = { control, severity: control.meta.severity, action: 'deny', options };
   const sink = newSink();
+  // Azure controls see every Azure resource of the case as one estate (side inputs, pull relations).
+  const azure = subjects.filter((s) => s.type.startsWith('azure.'));
+  const estate = azure.length > 0 ? new AzureEstate(azure, c.calendar ?? loadCalendar()) : undefined;
   for (const s of subjects) {
     if (!control.meta.appliesTo.includes(s.type)) continue;
     const before = JSON.stringify('object' in s ? s.object : s);
@@ -63,7 +72,7 @@ export function runControl(control: AnyControl, text: string, c: Partial<CaseBas
       s,
       [planned],
       { exemptions: [], inlineExemptions: { enabled: false, prefix: 'exempt.palisade.io/' } },
-      { stage: 'ci', now: c.now ?? new Date('2026-11-29T00:00:00Z'), pssVersion: c.pssVersion ?? LATEST_PSS_VERSION },
+      { stage: 'ci', now: c.now ?? new Date('2026-11-29T00:00:00Z'), pssVersion: c.pssVersion ?? LATEST_PSS_VERSION, ...(estate ? { estate } : {}) },
       sink,
     );
     if (JSON.stringify('object' in s ? s.object : s) !== before) throw new Error(`${control.meta.id} mutated its input`);
@@ -106,6 +115,7 @@ export function testControl<M extends string, T extends SubjectType>(control: Co
           const want = c.errors[i];
           if (want?.data) out.data = f.data;
           if (want?.line !== undefined && f.location.line !== undefined) out.line = f.location.line;
+          if (want?.severity !== undefined) out.severity = f.severity;
           return out;
         });
         expect(actual).toEqual(c.errors);

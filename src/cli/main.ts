@@ -50,6 +50,8 @@ Scan options:
       --fail-on <severity>              info | low | medium | high | critical (default low)
       --stage <ci|admission|audit>      which stage's actions apply (default ci)
       --max-file-size <MiB>             refuse larger inputs (default 64)
+      --as-of <YYYY-MM-DD>              evaluation date: version support, exemption expiry, image age (default today)
+      --aks-calendar <file>             AKS version calendar JSON (default: azure.versionCalendar, else the bundled one)
       --no-color                        plain text even on a terminal
 
 ${WEBHOOK_HELP}
@@ -68,6 +70,8 @@ const SCAN_OPTIONS = {
   stage: { type: 'string' },
   'max-file-size': { type: 'string' },
   'no-color': { type: 'boolean' },
+  'as-of': { type: 'string' },
+  'aks-calendar': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -77,6 +81,14 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+/** A calendar date for --as-of, as UTC midnight; anything else is a usage error. */
+export function parseAsOf(text: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!d || d.toISOString().slice(0, 10) !== text) throw new UsageError(`--as-of expects a date YYYY-MM-DD, got '${text}'`);
+  return d;
 }
 
 async function runScan(args: string[], io: CliIo): Promise<number> {
@@ -97,9 +109,14 @@ async function runScan(args: string[], io: CliIo): Promise<number> {
     maxFileBytes = Math.round(mib * 1024 * 1024);
   }
 
+  let now: Date | undefined;
+  if (values['as-of'] !== undefined) now = parseAsOf(values['as-of']);
+
   const result = await scan({
     paths: positionals,
     stage,
+    ...(now ? { now } : {}),
+    ...(values['aks-calendar'] !== undefined ? { aksCalendar: values['aks-calendar'] } : {}),
     stdin: io.stdin,
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values['no-config'] ? { noConfig: true } : {}),

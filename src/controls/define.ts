@@ -1,3 +1,4 @@
+import type { AzureEstate } from '../azure/estate.js';
 import type {
   Frameworks,
   Severity,
@@ -47,6 +48,11 @@ export interface ReportDescriptor<M extends string> {
   /** JSON pointer relative to the subject's object root. */
   pointer: string;
   data?: Record<string, string | number>;
+  /**
+   * A finding's own severity when a control grades its outcomes (a version ending soon is medium, one past
+   * support high, an advisory note info). A severity set in the policy for the control still wins.
+   */
+  severity?: Severity;
 }
 
 export interface CheckContext<M extends string> {
@@ -57,7 +63,13 @@ export interface CheckContext<M extends string> {
   /** Pod Security Standards policy version, as the minor number of v1.N. */
   pssVersion: number;
   stage: Stage;
+  /** The evaluation date (`--as-of`, default today): exemption expiry, version support, image age. */
   now: Date;
+  /**
+   * Everything scanned together, for Azure controls that relate resources (a registry's tokens, which
+   * cluster pulls from which registry). Set for Azure subjects only.
+   */
+  estate?: AzureEstate;
 }
 
 export interface Control<M extends string = string, T extends SubjectType = SubjectType> {

@@ -5,6 +5,8 @@ import { nodeControls } from './node/index.js';
 import { registryControls } from './registry/index.js';
 import { clusterControls } from './cluster/index.js';
 import { buildControls } from './build/index.js';
+import { aksControls } from './aks/index.js';
+import { acrControls } from './acr/index.js';
 
 /** The whole catalog, sorted by id: the one list the CLI, the docs and the engine read. */
 export const catalog: readonly AnyControl[] = [
@@ -14,6 +16,8 @@ export const catalog: readonly AnyControl[] = [
   ...registryControls,
   ...clusterControls,
   ...buildControls,
+  ...aksControls,
+  ...acrControls,
 ].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
 
 export function findControl(idOrName: string): AnyControl | undefined {

@@ -7,6 +7,8 @@ import type {
   Stage,
   Subject,
 } from '../model/types.js';
+import type { AzureEstate } from '../azure/estate.js';
+import { CannotEvaluate } from '../azure/view.js';
 import { decideExemption } from '../policy/exemptions.js';
 import type { Exemption, ResolvedPolicy } from '../policy/types.js';
 
@@ -22,6 +24,8 @@ export interface EvaluationEnv {
   stage: Stage;
   now: Date;
   pssVersion: number;
+  /** Azure resources scanned together; Azure subjects are evaluated once it is complete. */
+  estate?: AzureEstate;
 }
 
 export interface EvaluationSink {
@@ -29,10 +33,15 @@ export interface EvaluationSink {
   notEvaluated: NotEvaluated[];
   /** Expired exemptions seen, with how many findings each would have covered. */
   expired: Map<Exemption, number>;
+  /**
+   * Subjects held back until every input has been read: Azure resources, whose controls may need side
+   * inputs (token lists, role assignments, AKS versions) from any other file.
+   */
+  deferred: Subject[];
 }
 
 export function newSink(): EvaluationSink {
-  return { findings: [], notEvaluated: [], expired: new Map() };
+  return { findings: [], notEvaluated: [], expired: new Map(), deferred: [] };
 }
 
 /** Selects the controls a policy enables for a stage, with their settings, in catalog order. */
@@ -84,6 +93,9 @@ function annotationsOf(subject: Subject): Record<string, string>[] {
   if (subject.type === 'k8s.object') return [subject.annotations];
   // Dockerfiles have no annotations; their inline exemptions (if any) belong to the build controls.
   if (subject.type === 'image.build') return [];
+  // Azure resources have tags, but a tag name cannot hold the '/' of an exemption key: policy exemptions only.
+  if (subject.type.startsWith('azure.')) return [];
+  if (subject.type !== 'k8s.workload') return [];
   const meta = subject.object.metadata as { annotations?: Record<string, string> } | undefined;
   return meta?.annotations ? [meta.annotations, subject.podMetadata.annotations] : [subject.podMetadata.annotations];
 }
@@ -110,6 +122,7 @@ export function evaluateSubject(
     pssVersion: env.pssVersion,
     stage: env.stage,
     now: env.now,
+    ...(env.estate ? { estate: env.estate } : {}),
   };
   const exemptionsApply = policy.exemptions.length > 0 || policy.inlineExemptions.enabled;
   let annotations: Record<string, string>[] | undefined;
@@ -122,15 +135,18 @@ export function evaluateSubject(
     try {
       control.check(subject, ctx);
     } catch (e) {
+      // A control that found it cannot decide (an unresolvable template expression, a missing side input)
+      // says so with its reason; anything else is a control error. Neither is a pass.
+      const cannot = e instanceof CannotEvaluate;
       sink.notEvaluated.push({
         controlId: meta.id,
         controlName: meta.name,
         resource: subject.resource,
         location: locate(subject, ''),
-        reason: `control failed: ${(e as Error).message ?? String(e)}`,
-        kind: 'error',
+        reason: cannot ? e.message : `control failed: ${(e as Error).message ?? String(e)}`,
+        kind: cannot ? 'skipped' : 'error',
       });
-      continue;
+      if (!cannot) continue;
     }
     for (const reason of skipped) {
       sink.notEvaluated.push({
@@ -150,7 +166,8 @@ export function evaluateSubject(
         controlId: meta.id,
         controlName: meta.name,
         surface: meta.surface,
-        severity: planned.severity,
+        // A graded outcome keeps its own severity unless the policy changed the control's severity.
+        severity: r.severity !== undefined && planned.severity === meta.severity ? r.severity : planned.severity,
         status: 'fail',
         action: planned.action,
         messageId: r.messageId,

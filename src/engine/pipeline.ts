@@ -1,12 +1,15 @@
 import { detectInput } from '../detect/index.js';
 import type { ImageBuildSubject, InputError, Subject } from '../model/types.js';
 import { normalizeDocument } from '../normalize/k8s.js';
+import { looksLikeAzure, normalizeAzure } from '../azure/normalize.js';
 import type { ParsedDocument } from '../parse/document.js';
 import { parseDockerfile } from '../parse/dockerfile.js';
 import { parseImageConfigText } from '../image/config.js';
 import { parseJsonDocuments } from '../parse/json.js';
 import { parseYamlDocuments } from '../parse/yaml.js';
 import type { ResolvedPolicy } from '../policy/types.js';
+import { AzureEstate } from '../azure/estate.js';
+import type { VersionCalendar } from '../azure/calendar.js';
 import { evaluateSubject, type EvaluationEnv, type EvaluationSink, type PlannedControl } from './evaluate.js';
 
 export interface TextStats {
@@ -48,7 +51,8 @@ function* subjectsOf(file: string, text: string): Generator<Subject | InputError
       yield item;
       continue;
     }
-    const n = normalizeDocument(item, file);
+    // Azure resource bodies, lists and ARM templates are JSON too; they are told apart by their content.
+    const n = looksLikeAzure(item.value) ? normalizeAzure(item, file) : normalizeDocument(item, file);
     yield* n.errors;
     yield* n.subjects;
   }
@@ -92,10 +96,34 @@ export function evaluateText(
     else {
       if (isResource(item)) resources++;
       const controls = controlsByType.get(item.type);
-      if (controls) evaluateSubject(item, controls, policy, env, sink);
+      // Azure resources wait for the whole estate (evaluateDeferred): their side inputs may come later.
+      if (item.type.startsWith('azure.')) sink.deferred.push(item);
+      else if (controls) evaluateSubject(item, controls, policy, env, sink);
     }
   }
   return { documents, resources };
+}
+
+/**
+ * Evaluates the subjects held back until every input was read (Azure resources), with the estate they
+ * were read in. Returns the findings in file order like the rest of the report.
+ */
+export function evaluateDeferred(
+  controlsByType: Map<string, PlannedControl[]>,
+  policy: Pick<ResolvedPolicy, 'exemptions' | 'inlineExemptions'>,
+  env: EvaluationEnv,
+  sink: EvaluationSink,
+  calendar: VersionCalendar,
+): AzureEstate | undefined {
+  if (sink.deferred.length === 0) return undefined;
+  const estate = new AzureEstate(sink.deferred, calendar);
+  const withEstate = { ...env, estate };
+  for (const s of sink.deferred) {
+    const controls = controlsByType.get(s.type);
+    if (controls) evaluateSubject(s, controls, policy, withEstate, sink);
+  }
+  sink.deferred.length = 0;
+  return estate;
 }
 
 /** Evaluates subjects a source has already built (images read from archives and layouts). */

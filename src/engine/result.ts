@@ -1,4 +1,5 @@
 import type { AnyControl } from '../controls/define.js';
+import type { EstateReport } from '../azure/topology.js';
 import type { Finding, InputError, NotEvaluated, PolicyNotice, Severity, Stage } from '../model/types.js';
 import { SEVERITIES, severityRank } from '../model/types.js';
 
@@ -29,6 +30,8 @@ export interface ScanResult {
   inputErrors: InputError[];
   notices: PolicyNotice[];
   summary: ScanSummary;
+  /** Azure resources scanned together: which cluster pulls from which registry (present when Azure input was scanned). */
+  azure?: EstateReport;
   /** The controls that ran, for formats that describe rules (SARIF, JUnit). Not serialized in JSON. */
   controls: readonly AnyControl[];
 }

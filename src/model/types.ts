@@ -1,6 +1,17 @@
 import type { ImageBuildSubject } from './dockerfile.js';
+import type { AzureSubject } from './azure.js';
 
 export type { ImageBuildSubject, DockerInstruction, DockerStage } from './dockerfile.js';
+export type {
+  AzureSubject,
+  AksClusterSubject,
+  AcrRegistrySubject,
+  AcrTokenSubject,
+  AksVersionsSubject,
+  RoleAssignmentSubject,
+  AksNodePool,
+  AzureIdentity,
+} from './azure.js';
 
 /**
  * The typed model every stage shares. Subjects are what controls look at; findings are what they say.
@@ -35,6 +46,8 @@ export interface ResourceRef {
   kind?: string;
   namespace?: string;
   name?: string;
+  /** Azure resource id, for Azure resources that have one. */
+  id?: string;
 }
 
 /** A point in an input file. `line` and `column` are 1-based. */
@@ -127,7 +140,7 @@ export interface WorkloadSubject {
   source: DocumentSource;
 }
 
-export type Subject = K8sObjectSubject | WorkloadSubject | ImageBuildSubject;
+export type Subject = K8sObjectSubject | WorkloadSubject | ImageBuildSubject | AzureSubject;
 export type SubjectType = Subject['type'];
 export type SubjectOf<T extends SubjectType> = Extract<Subject, { type: T }>;
 

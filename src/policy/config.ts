@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import yaml from 'js-yaml';
 import type { AnyControl, OptionSpec } from '../controls/define.js';
@@ -104,6 +105,13 @@ const CONFIG_SCHEMA = {
         maxMessageLength: { type: 'integer', minimum: 256, maximum: 32_768 },
       },
     },
+    azure: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        versionCalendar: { type: 'string', minLength: 1 },
+      },
+    },
     gate: {
       type: 'object',
       additionalProperties: false,
@@ -163,6 +171,10 @@ export interface RawConfig {
     exemptImages?: string[];
     inlineExemptions?: boolean;
     maxMessageLength?: number;
+  };
+  azure?: {
+    /** Path of an AKS version calendar to use instead of the bundled one (relative to the policy file). */
+    versionCalendar?: string;
   };
   gate?: {
     vulnerabilities?: {
@@ -408,6 +420,10 @@ export function resolvePolicy(
     },
     admission: resolveAdmission(config.admission, configFile),
   };
+  if (config.azure?.versionCalendar) {
+    const cal = config.azure.versionCalendar;
+    policy.azure = { versionCalendar: configFile && !path.isAbsolute(cal) ? path.join(path.dirname(configFile), cal) : cal };
+  }
   if (configFile) policy.configFile = configFile;
   return policy;
 }

@@ -42,6 +42,8 @@ export interface ResolvedPolicy {
   exemptions: Exemption[];
   inlineExemptions: InlineExemptionSettings;
   admission: AdmissionSettings;
+  /** The `azure:` section: where the AKS version calendar comes from when not the bundled one. */
+  azure?: { versionCalendar?: string };
 }
 
 export const FAILURE_MODES = ['fail-closed', 'fail-open'] as const;

@@ -1,4 +1,5 @@
 import type { ScanResult } from '../engine/result.js';
+import type { EstateReport } from '../azure/topology.js';
 import type {
   ExemptionNote,
   Finding,
@@ -23,6 +24,7 @@ function resource(r: ResourceRef): ResourceRef {
   if (r.kind !== undefined) out.kind = r.kind;
   if (r.namespace !== undefined) out.namespace = r.namespace;
   if (r.name !== undefined) out.name = r.name;
+  if (r.id !== undefined) out.id = r.id;
   return out;
 }
 
@@ -124,6 +126,23 @@ export function toJsonReport(result: ScanResult): JsonReport {
       bySeverity: { ...s.bySeverity },
       exitCode: s.exitCode,
     },
+    ...(result.azure ? { azure: azureSection(result.azure) } : {}),
+  };
+}
+
+function azureSection(a: EstateReport): EstateReport {
+  return {
+    clusters: a.clusters,
+    registries: a.registries,
+    pulls: a.pulls.map((p) => ({
+      cluster: p.cluster,
+      ...(p.clusterId !== undefined ? { clusterId: p.clusterId } : {}),
+      registry: p.registry,
+      ...(p.registryId !== undefined ? { registryId: p.registryId } : {}),
+      via: p.via,
+      registryScanned: p.registryScanned,
+    })),
+    calendar: { origin: a.calendar.origin, snapshotDate: a.calendar.snapshotDate },
   };
 }
 
