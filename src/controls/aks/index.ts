@@ -1,5 +1,6 @@
-import { asAny, type AnyControl } from '../define.js';
-import apiServerAccessRestricted from './aks-api-server-access-restricted.js';
+import type { AnyControl } from '../define.js';
+import { aksClusterConfigControls } from './cluster-config.js';
+import { aksNodeAndVersionControls } from './nodes-and-versions.js';
 
 /** AKS cluster posture controls (catalog AKS-001…046), on `az aks show` / ARM / template input. */
-export const aksControls: AnyControl[] = [asAny(apiServerAccessRestricted)];
+export const aksControls: AnyControl[] = [...aksClusterConfigControls, ...aksNodeAndVersionControls];
