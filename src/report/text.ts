@@ -41,7 +41,7 @@ function resourceKey(f: Finding): string {
 }
 
 /** An exemption note identical to the last one printed for the same resource is not repeated. */
-function findingLines(c: Colors, f: Finding, previousNote: { text?: string }): string[] {
+function findingLines(c: Colors, f: Finding, previousNote: { text?: string }, indent = '    '): string[] {
   const exempted = f.status === 'exempted';
   const sev = f.severity.padEnd(SEVERITY_WIDTH);
   const tags: string[] = [];
@@ -55,20 +55,78 @@ function findingLines(c: Colors, f: Finding, previousNote: { text?: string }): s
     ' ' + c.dim(printable(fileLocation(f.location))),
     ...(tags.length > 0 ? [c.gray(`[${tags.join(', ')}]`)] : []),
   ].join(' ');
-  const lines = [`    ${head}`];
+  const lines = [`${indent}${head}`];
   if (f.exemption) {
     const e = f.exemption;
     const who = [e.owner ? `owner ${printable(e.owner)}` : undefined, e.expires ? `expires ${e.expires}` : 'no expiry']
       .filter((x) => x !== undefined)
       .join(', ');
     const note = `exempted by ${e.source}: ${printable(e.justification)} (${who})`;
-    if (note !== previousNote.text) lines.push(`    ${' '.repeat(SEVERITY_WIDTH)} ${c.gray(note)}`);
+    if (note !== previousNote.text) lines.push(`${indent}${' '.repeat(SEVERITY_WIDTH)} ${c.gray(note)}`);
     previousNote.text = note;
   }
   return lines;
 }
 
-function findingsSection(c: Colors, findings: readonly Finding[]): string[] {
+/** Findings on Azure resources (AKS clusters, ACR registries and tokens), as opposed to files and manifests. */
+function isAzureFinding(f: Finding): boolean {
+  return f.resource.kind?.startsWith('Microsoft.') === true;
+}
+
+const AZURE_LABELS: Record<string, string> = {
+  'microsoft.containerservice/managedclusters': 'AKS cluster',
+  'microsoft.containerregistry/registries': 'ACR registry',
+  'microsoft.containerregistry/registries/tokens': 'ACR token',
+};
+
+function azureLabel(f: Finding): string {
+  const kind = f.resource.kind ?? '';
+  const label = AZURE_LABELS[kind.toLowerCase()] ?? kind;
+  const group = f.resource.id ? /\/resourceGroups\/([^/]+)/i.exec(f.resource.id)?.[1] : undefined;
+  return `${label} ${f.resource.name ?? '(unnamed)'}${group ? ` (resource group ${group})` : ''}`;
+}
+
+/**
+ * Azure resources, one block per cluster or registry: cluster-wide findings first, then one sub-block per
+ * node pool, whatever surface the controls belong to, because a platform team fixes a cluster pool by pool.
+ */
+function azureSection(c: Colors, findings: readonly Finding[]): string[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = resourceKey(f);
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(f);
+  }
+  const out: string[] = [c.bold(c.underline('Azure'))];
+  for (const list of groups.values()) {
+    const first = list[0] as Finding;
+    out.push(`  ${c.bold(printable(azureLabel(first)))}  ${c.dim(printable(first.location.file))}`);
+    const pools = new Map<string, Finding[]>();
+    const previousNote: { text?: string } = {};
+    for (const f of list) {
+      const pool = f.data.nodePool;
+      if (pool === undefined) {
+        out.push(...findingLines(c, f, previousNote));
+        continue;
+      }
+      let mine = pools.get(String(pool));
+      if (!mine) pools.set(String(pool), (mine = []));
+      mine.push(f);
+    }
+    for (const [pool, mine] of pools) {
+      out.push(`    ${c.bold(`node pool ${printable(pool)}`)}`);
+      const note: { text?: string } = {};
+      for (const f of mine) out.push(...findingLines(c, f, note, '      '));
+    }
+  }
+  out.push('');
+  return out;
+}
+
+function findingsSection(c: Colors, all: readonly Finding[]): string[] {
+  const findings = all.filter((f) => !isAzureFinding(f));
+  const azure = all.filter(isAzureFinding);
   const bySurface = new Map<Surface, Map<string, Finding[]>>();
   for (const f of findings) {
     let groups = bySurface.get(f.surface);
@@ -93,6 +151,20 @@ function findingsSection(c: Colors, findings: readonly Finding[]): string[] {
     }
     out.push('');
   }
+  if (azure.length > 0) out.push(...azureSection(c, azure));
+  return out;
+}
+
+/** Which cluster pulls from which registry, when the inputs showed it. */
+function azureEstateSection(c: Colors, result: ScanResult): string[] {
+  const a = result.azure;
+  if (!a || a.pulls.length === 0) return [];
+  const out = [c.bold('Registry pulls (AKS → ACR)')];
+  for (const p of a.pulls) {
+    const via = p.via === 'template-role-assignment' ? 'AcrPull role assignment in the template' : 'AcrPull role assignment';
+    out.push(`  ${printable(p.cluster)} → ${printable(p.registry)}  ${c.dim(`(${via}${p.registryScanned ? '' : '; registry not among the inputs'})`)}`);
+  }
+  out.push('');
   return out;
 }
 
@@ -184,6 +256,7 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   ];
   if (result.findings.length === 0) out.push('No findings.', '');
   else out.push(...findingsSection(c, result.findings));
+  out.push(...azureEstateSection(c, result));
   out.push(...notEvaluatedSection(c, result.notEvaluated));
   out.push(...inputErrorsSection(c, result));
   out.push(...noticesSection(c, result));
