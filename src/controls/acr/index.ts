@@ -1,4 +1,19 @@
-import type { AnyControl } from '../define.js';
+import { asAny, type AnyControl } from '../define.js';
+import adminUserDisabled from './acr-admin-user-disabled.js';
+import anonymousPullDisabled from './acr-anonymous-pull-disabled.js';
+import armAudienceTokensDisabled from './acr-arm-audience-tokens-disabled.js';
+import tokensLeastPrivilege from './acr-tokens-least-privilege.js';
+import abacRepositoryPermissions from './acr-abac-repository-permissions.js';
+import publicNetworkAccessDisabled from './acr-public-network-access-disabled.js';
+import noUnrestrictedNetworkAccess from './acr-no-unrestricted-network-access.js';
 
 /** ACR registry posture controls (catalog ACR-001…023), on `az acr show` / ARM / template input. */
-export const acrControls: AnyControl[] = [];
+export const acrControls: AnyControl[] = [
+  asAny(adminUserDisabled),
+  asAny(anonymousPullDisabled),
+  asAny(armAudienceTokensDisabled),
+  asAny(tokensLeastPrivilege),
+  asAny(abacRepositoryPermissions),
+  asAny(publicNetworkAccessDisabled),
+  asAny(noUnrestrictedNetworkAccess),
+];
