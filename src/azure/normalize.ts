@@ -123,8 +123,11 @@ function subjectOf(
   }
   if (sameType(type, ROLE_ASSIGNMENT_TYPE)) {
     const str = (n: AzNode) => (typeof n.value === 'string' && !isTemplateExpression(n.value) ? n.value : undefined);
-    const roleDefinitionId = str(view.get('roleDefinitionId'));
-    const guid = roleDefinitionId ? /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\s*$/i.exec(roleDefinitionId)?.[1] : undefined;
+    // The role is the last GUID of roleDefinitionId; in a template it sits inside an expression such as
+    // subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '7f951dda-…'), which is read as text.
+    const roleDefinitionRaw = view.get('roleDefinitionId').value;
+    const guids = typeof roleDefinitionRaw === 'string' ? roleDefinitionRaw.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi) : null;
+    const guid = guids?.[guids.length - 1];
     const principalId = str(view.get('principalId'));
     const scope = str(view.get('scope')) ?? (identity.id?.replace(/\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i, '') || undefined);
     const roleName = str(view.get('roleDefinitionName'));
@@ -195,6 +198,7 @@ function fromTemplate(template: Dict, source: DocumentSource, out: AzureNormaliz
       continue;
     }
     const body = { ...r.body, name: r.name };
+    if (sameType(r.type, ACR_TYPE)) withTemplatePrivateEndpoints(body, r.name, resources, ctx);
     const s = subjectOf(body, r.type, 'template', source, r.pointer, r.raw);
     if (!s) continue;
     if (s.type === 'azure.aks') clusters.set(r.name.toLowerCase(), s.pools);
@@ -210,6 +214,36 @@ function fromTemplate(template: Dict, source: DocumentSource, out: AzureNormaliz
     if (pools) pools.push({ name: poolName, view: AzNode.root(r.body, r.pointer) });
     else out.ignored++;
   }
+}
+
+const PRIVATE_ENDPOINT_TYPE = 'Microsoft.Network/privateEndpoints';
+
+/**
+ * A registry's `privateEndpointConnections` is read-only: in a template, Private Link shows up as a
+ * separate private endpoint resource whose `privateLinkServiceConnections` target the registry. Those are
+ * approved automatically when the endpoint is created (manual connections wait for approval, so they are
+ * recorded as Pending). The registry's view gets them as the connections the deployment will create.
+ */
+function withTemplatePrivateEndpoints(body: Dict, registryName: string, resources: TemplateResource[], ctx: TemplateContext): void {
+  const connections: Dict[] = [];
+  for (const r of resources) {
+    if (!sameType(r.type, PRIVATE_ENDPOINT_TYPE)) continue;
+    const props = isDict(r.raw.properties) ? r.raw.properties : {};
+    for (const [key, status] of [['privateLinkServiceConnections', 'Approved'], ['manualPrivateLinkServiceConnections', 'Pending']] as const) {
+      const list = Array.isArray(props[key]) ? (props[key] as unknown[]) : [];
+      for (const c of list) {
+        const target = isDict(c) && isDict(c.properties) ? String(c.properties.privateLinkServiceId ?? '') : '';
+        const names = referencedNames(target, 'registries', ctx);
+        if (!names.some((n) => n.toLowerCase() === registryName.toLowerCase())) continue;
+        connections.push({ name: r.name, properties: { privateEndpoint: { id: r.name }, privateLinkServiceConnectionState: { status, description: 'declared in the template' } } });
+      }
+    }
+  }
+  if (connections.length === 0) return;
+  const props = isDict(body.properties) ? { ...body.properties } : {};
+  const existing = Array.isArray(props.privateEndpointConnections) ? props.privateEndpointConnections : [];
+  props.privateEndpointConnections = [...existing, ...connections];
+  body.properties = props;
 }
 
 /** Which cluster and registry a template role assignment refers to, read from its expressions. */

@@ -6,8 +6,8 @@ import type { Frameworks } from '../model/types.js';
  * definitions that check the same setting (lower-case GUIDs) and the Defender for Cloud recommendation.
  */
 export interface AzureControlRefs {
-  /** Catalog id, e.g. "AKS-007". */
-  catalog: string;
+  /** Catalog id, e.g. "AKS-007"; absent for controls the catalog does not list (landing-zone topology). */
+  catalog?: string;
   /** Seed countermeasure ids of MISSION.md (C, N, R, A, B, K…); the catalog's D1–D15 become K ids (see seedFromDesign). */
   seed: string[];
   /** Azure Policy built-in definition GUIDs (audit/deny first, then the DINE/Modify remediation ones). */
@@ -21,7 +21,7 @@ export interface AzureControlRefs {
 export function azureFrameworks(r: AzureControlRefs): Frameworks {
   return {
     seed: [...r.seed],
-    catalog: [r.catalog],
+    ...(r.catalog ? { catalog: [r.catalog] } : {}),
     ...(r.azurePolicy && r.azurePolicy.length > 0 ? { 'azure-policy': r.azurePolicy.map((g) => g.toLowerCase()) } : {}),
     ...(r.defender && r.defender.length > 0 ? { 'defender-for-cloud': r.defender.map((g) => g.toLowerCase()) } : {}),
     ...(r.mcsb && r.mcsb.length > 0 ? { mcsb: [...r.mcsb] } : {}),

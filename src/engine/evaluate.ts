@@ -81,6 +81,11 @@ function locate(subject: Subject, relative: string): Location {
   return loc;
 }
 
+/** Where a subject starts relative to its source: an Azure resource inside a template is one of its `resources`. */
+function rootOf(subject: Subject): string {
+  return 'view' in subject ? subject.view.pointer : '';
+}
+
 function imagesFor(subject: Subject, relative: string): string[] {
   if (subject.type !== 'k8s.workload') return [];
   const own = subject.containers.find((c) => relative === c.pointer || relative.startsWith(c.pointer + '/'));
@@ -142,7 +147,7 @@ export function evaluateSubject(
         controlId: meta.id,
         controlName: meta.name,
         resource: subject.resource,
-        location: locate(subject, ''),
+        location: locate(subject, rootOf(subject)),
         reason: cannot ? e.message : `control failed: ${(e as Error).message ?? String(e)}`,
         kind: cannot ? 'skipped' : 'error',
       });
@@ -153,7 +158,7 @@ export function evaluateSubject(
         controlId: meta.id,
         controlName: meta.name,
         resource: subject.resource,
-        location: locate(subject, ''),
+        location: locate(subject, rootOf(subject)),
         reason,
         kind: 'skipped',
       });
