@@ -12,6 +12,16 @@ import trustedServicesBypass from './acr-trusted-services-bypass.js';
 import dedicatedDataEndpoints from './acr-dedicated-data-endpoints.js';
 import exportDisabled from './acr-export-disabled.js';
 import quarantineEnabled from './acr-quarantine-enabled.js';
+import contentTrustSigning from './acr-content-trust-signing.js';
+import retentionUntagged from './acr-retention-untagged.js';
+import softDelete from './acr-soft-delete.js';
+import customerManagedKey from './acr-customer-managed-key.js';
+import zoneRedundancy from './acr-zone-redundancy.js';
+import defenderVulnerabilityAssessment from './acr-defender-vulnerability-assessment.js';
+import cacheRulesControlled from './acr-cache-rules-controlled.js';
+import releaseTagsLocked from './acr-release-tags-locked.js';
+import nameReuseProtection from './acr-name-reuse-protection.js';
+import auditLogs from './acr-audit-logs.js';
 
 /** ACR registry posture controls (catalog ACR-001…023), on `az acr show` / ARM / template input. */
 export const acrControls: AnyControl[] = [
@@ -28,4 +38,14 @@ export const acrControls: AnyControl[] = [
   asAny(dedicatedDataEndpoints),
   asAny(exportDisabled),
   asAny(quarantineEnabled),
+  asAny(contentTrustSigning),
+  asAny(retentionUntagged),
+  asAny(softDelete),
+  asAny(customerManagedKey),
+  asAny(zoneRedundancy),
+  asAny(defenderVulnerabilityAssessment),
+  asAny(cacheRulesControlled),
+  asAny(releaseTagsLocked),
+  asAny(nameReuseProtection),
+  asAny(auditLogs),
 ];

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { runControl } from '../../../test/control-tester.js';
+import { asAny } from '../define.js';
+import control from './acr-release-tags-locked.js';
+
+const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
+
+// Tag attributes are data-plane side inputs Palisade does not read yet: the control can only say so.
+describe('REG-121 acr-release-tags-locked', () => {
+  const cases = {
+    ARM: JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Premium' }, properties: {} }),
+    az: JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Premium' }, resourceGroup: 'rg' }),
+  };
+  for (const [shape, text] of Object.entries(cases)) {
+    it(`${shape} shape: not evaluated with the exact commands, never a pass or a finding`, () => {
+      const sink = runControl(asAny(control), text, { file: 'acr.json' });
+      expect(sink.findings).toEqual([]);
+      expect(sink.notEvaluated.map((n) => n.reason)).toEqual([
+        "needs the release tags' attributes: az acr repository show -n contoso --image <repository>:<tag> -o json " +
+          '(or az acr manifest show-metadata -r contoso -n <repository>:<tag> -o json) for changeableAttributes.writeEnabled',
+      ]);
+    });
+  }
+});
