@@ -32,7 +32,7 @@ testControl(control, {
       name: 'az shape: encryption absent',
       file: 'acr.json',
       yaml: az({ encryption: null }),
-      errors: [{ messageId: 'noCmk', pointer: '', data: { status: 'not set (disabled)' }, severity: 'low' }],
+      errors: [{ messageId: 'noCmk', pointer: '', data: { status: 'not set, default disabled' }, severity: 'low' }],
     },
     {
       name: 'not required by the policy: an info note',

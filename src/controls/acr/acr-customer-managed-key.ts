@@ -37,7 +37,7 @@ export default defineControl({
       },
     },
     messages: {
-      noCmk: 'The registry is not encrypted with a customer-managed key (encryption {{status}}): its keys are Microsoft-managed.',
+      noCmk: 'The registry is not encrypted with a customer-managed key (encryption status: {{status}}): its keys are Microsoft-managed.',
     },
   },
   check(registry, ctx) {
@@ -47,7 +47,7 @@ export default defineControl({
     ctx.report({
       messageId: 'noCmk',
       pointer: status.pointer,
-      data: { status: value === undefined ? 'not set (disabled)' : `'${value}'` },
+      data: { status: value === undefined ? 'not set, default disabled' : `'${value}'` },
       ...(ctx.options.required === false ? { severity: 'info' as const } : {}),
     });
   },

@@ -23,7 +23,7 @@ testControl(control, {
       name: 'az shape: absent means Unsecure',
       file: 'acr.json',
       yaml: az({ adminUserEnabled: false }),
-      errors: [{ messageId: 'unsecureName', pointer: '', data: { value: 'not set (Unsecure)' }, severity: 'info' }],
+      errors: [{ messageId: 'unsecureName', pointer: '', data: { value: 'not set, default Unsecure' }, severity: 'info' }],
     },
   ],
 });

@@ -37,7 +37,7 @@ testControl(control, {
       name: 'az shape: firewall deny, bypass absent (default AzureServices)',
       file: 'acr.json',
       yaml: az({ publicNetworkAccess: 'Enabled', networkRuleSet: { defaultAction: 'Deny', ipRules: [] } }),
-      errors: [{ messageId: 'bypassAllowed', pointer: '', data: { value: 'not set (AzureServices)' }, severity: 'info' }],
+      errors: [{ messageId: 'bypassAllowed', pointer: '', data: { value: 'not set, default AzureServices' }, severity: 'info' }],
     },
   ],
 });

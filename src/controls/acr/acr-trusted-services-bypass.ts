@@ -29,7 +29,7 @@ export default defineControl({
     }),
     messages: {
       bypassAllowed:
-        'Trusted Azure services may bypass the network restrictions ({{value}}): review which services need it, or set None.',
+        'Trusted Azure services may bypass the network restrictions (networkRuleBypassOptions: {{value}}): review which services need it, or set None.',
     },
   },
   check(registry, ctx) {
@@ -43,7 +43,7 @@ export default defineControl({
     ctx.report({
       messageId: 'bypassAllowed',
       pointer: bypass.pointer,
-      data: { value: bypass.str() ?? 'not set (AzureServices)' },
+      data: { value: bypass.str() ?? 'not set, default AzureServices' },
       severity: 'info',
     });
   },
