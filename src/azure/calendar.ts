@@ -108,18 +108,21 @@ export type SupportVerdict =
 
 /**
  * The catalog's §4 algorithm for one minor at a date: past end of support is "platform-support" when the
- * minor is N-3 (N = newest minor already GA at the date) and "unsupported" when older; within `warnDays`
- * of its end it is "ending". The LTS plan uses the LTS end date when the minor has one.
+ * minor is N-3 (N = newest minor whose AKS GA month has started at the date, planned ones included once
+ * their month comes) and "unsupported" when older; within `warnDays` of its end it is "ending". The LTS
+ * plan uses the LTS end date when the minor has one; a minor without LTS dates is judged on its community
+ * dates (and the verdict says plan "standard").
  */
 export function supportOf(minor: string, lts: boolean, asOf: Date, calendar: VersionCalendar, warnDays: number): SupportVerdict {
-  const plan = lts ? 'lts' : 'standard';
   const entry = calendar.versions.find((v) => v.minor === minor);
   if (!entry) {
+    const plan = lts ? 'lts' : 'standard';
     const newest = calendar.versions[calendar.versions.length - 1];
     if (newest && compareMinor(minor, newest.minor) > 0) return { status: 'newer-than-calendar', plan };
     return { status: 'unsupported', plan };
   }
-  const end = lts && entry.ltsEol ? entry.ltsEol : entry.eol;
+  const plan = lts && entry.ltsEol ? 'lts' : 'standard';
+  const end = plan === 'lts' && entry.ltsEol ? entry.ltsEol : entry.eol;
   const daysLeft = daysBetween(asOf, end);
   if (daysLeft < 0) {
     const asOfMonth = asOf.toISOString().slice(0, 7);
@@ -128,7 +131,9 @@ export function supportOf(minor: string, lts: boolean, asOf: Date, calendar: Ver
     if (newest) {
       const [nm, nn] = newest.minor.split('.').map(Number) as [number, number];
       const [m, n] = minor.split('.').map(Number) as [number, number];
-      if (m === nm && nn - n === 3) return { status: 'platform-support', entry, endOfSupport: end, plan };
+      // N-3 gets platform support. A minor past its end yet newer than N-3 only happens with an inconsistent
+      // calendar; it is not "out of all support" either.
+      if (m === nm && nn - n <= 3) return { status: 'platform-support', entry, endOfSupport: end, plan };
     }
     return { status: 'unsupported', entry, endOfSupport: end, plan };
   }
