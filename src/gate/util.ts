@@ -11,27 +11,45 @@ export function arr(v: unknown): Json[] {
   return Array.isArray(v) ? v : [];
 }
 
+const dayCache = new Map<string, string | undefined>();
+
 /** YYYY-MM-DD of a timestamp, or undefined when it is not a date (Go's zero time counts as none). */
 export function day(v: unknown): string | undefined {
   const s = str(v);
-  if (!s || s.startsWith('0001-01-01')) return undefined;
+  if (!s) return undefined;
+  // A large report repeats the same few timestamps: each is parsed once.
+  const hit = dayCache.get(s);
+  if (hit !== undefined || dayCache.has(s)) return hit;
+  if (dayCache.size >= 10_000) dayCache.clear();
+  const d = parseDay(s);
+  dayCache.set(s, d);
+  return d;
+}
+
+function parseDay(s: string): string | undefined {
+  if (s.startsWith('0001-01-01')) return undefined;
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(s);
   if (!m) return undefined;
   return Number.isNaN(Date.parse(`${m[1]}T00:00:00Z`)) ? undefined : m[1];
 }
 
+/**
+ * The severity as one of the canonical (literal) strings: findings then share them, and lookups keyed by
+ * severity (grace days, counts) see the same string every time instead of a fresh lower-cased copy.
+ */
 export function severity(v: unknown): VulnSeverity {
   const s = typeof v === 'string' ? v.toLowerCase() : '';
   switch (s) {
     case 'critical':
+      return 'critical';
     case 'high':
+      return 'high';
     case 'medium':
-    case 'low':
-    case 'negligible':
-    case 'unknown':
-      return s;
     case 'moderate':
       return 'medium';
+    case 'low':
+      return 'low';
+    case 'negligible':
     case 'info':
     case 'none':
       return 'negligible';
@@ -52,11 +70,16 @@ export function severityFromScore(score: number): VulnSeverity {
 export function splitVersions(v: unknown): string[] {
   const s = str(v);
   if (!s) return [];
+  if (!s.includes(',')) {
+    const one = s.trim();
+    return one.length > 0 ? [one] : [];
+  }
   return s.split(',').map((x) => x.trim()).filter((x) => x.length > 0);
 }
 
 /** Canonical id: the first CVE among id and aliases, the others become aliases. */
 export function canonical(id: string, aliases: string[]): { id: string; aliases: string[] } {
+  if (aliases.length === 0) return { id, aliases: [] };
   const all = [id, ...aliases].filter((x, i, a) => x && a.indexOf(x) === i);
   const cve = all.find((x) => /^CVE-\d{4}-\d+$/i.test(x));
   const main = cve ?? id;
@@ -64,7 +87,31 @@ export function canonical(id: string, aliases: string[]): { id: string; aliases:
 }
 
 export function isVendorStatus(s: string): s is VendorStatus {
-  return ['fixed', 'affected', 'will_not_fix', 'fix_deferred', 'end_of_life', 'under_investigation', 'not_affected', 'unknown'].includes(s);
+  return vendorStatus(s) !== undefined;
+}
+
+/** The vendor status as its canonical (literal) string, or undefined when it is none of them. */
+export function vendorStatus(s: string): VendorStatus | undefined {
+  switch (s) {
+    case 'fixed':
+      return 'fixed';
+    case 'affected':
+      return 'affected';
+    case 'will_not_fix':
+      return 'will_not_fix';
+    case 'fix_deferred':
+      return 'fix_deferred';
+    case 'end_of_life':
+      return 'end_of_life';
+    case 'under_investigation':
+      return 'under_investigation';
+    case 'not_affected':
+      return 'not_affected';
+    case 'unknown':
+      return 'unknown';
+    default:
+      return undefined;
+  }
 }
 
 /** Image repository: the name without tag or digest (first-seen dates survive rebuilds and retags). */
