@@ -123,8 +123,14 @@ export function mergeFindings(all: NormalizedFinding[]): NormalizedFinding[] {
   return [...byKey.values()];
 }
 
-function vexMatches(st: VexStatement, f: NormalizedFinding): boolean {
-  const ids = [f.id, ...f.aliases].map((x) => x.toUpperCase());
+/** Upper-cased id and aliases of a finding, computed once per finding (VEX statements compare them all). */
+function upperIds(f: NormalizedFinding): string[] {
+  const ids = [f.id.toUpperCase()];
+  for (const a of f.aliases) ids.push(a.toUpperCase());
+  return ids;
+}
+
+function vexMatches(st: VexStatement, f: NormalizedFinding, ids: string[]): boolean {
   if (!st.ids.some((i) => ids.includes(i.toUpperCase()))) return false;
   if (st.purls.length > 0) {
     const own = f.pkg.purl ? stripPurl(f.pkg.purl) : undefined;
@@ -138,7 +144,7 @@ function vexMatches(st: VexStatement, f: NormalizedFinding): boolean {
   if (st.images.length > 0) {
     if (!f.image) return false;
     const img = f.image;
-    const repo = imageRepository(img.name);
+    const repo = repositoryOf(img.name);
     const ok = st.images.some((s) => {
       if (img.digest && s.includes(img.digest)) return true;
       const bare = decodeURIComponent(s.replace(/^pkg:oci\//, '').split(/[@?#]/)[0] as string);
@@ -149,18 +155,26 @@ function vexMatches(st: VexStatement, f: NormalizedFinding): boolean {
   return true;
 }
 
-function exceptionMatches(e: GateException, f: NormalizedFinding): boolean {
-  if (e.ids.length > 0 && !e.ids.some((p) => [f.id, ...f.aliases].some((i) => glob(p, 'i').test(i)))) return false;
-  if (e.packages.length > 0 && !e.packages.some((p) => glob(p).test(f.pkg.name) || (f.pkg.purl !== undefined && glob(p).test(f.pkg.purl)))) return false;
-  if (e.images.length > 0) {
-    const names = f.image ? [f.image.name, imageRepository(f.image.name), ...(f.image.digest ? [f.image.digest] : [])] : [f.artifact];
-    if (!e.images.some((p) => names.some((n) => glob(p).test(n)))) return false;
+/** Globs compiled once per evaluation (an exception's patterns are tried against every finding). */
+type GlobCache = Map<string, RegExp>;
+function globOf(cache: GlobCache, pattern: string, flags: '' | 'i'): RegExp {
+  const k = `${flags}:${pattern}`;
+  let re = cache.get(k);
+  if (re === undefined) {
+    re = glob(pattern, flags);
+    cache.set(k, re);
   }
-  return true;
+  return re;
 }
 
-function withGate(f: NormalizedFinding, gate: GateDecision): GatedFinding {
-  return { ...f, gate };
+function exceptionMatches(e: GateException, f: NormalizedFinding, globs: GlobCache): boolean {
+  if (e.ids.length > 0 && !e.ids.some((p) => [f.id, ...f.aliases].some((i) => globOf(globs, p, 'i').test(i)))) return false;
+  if (e.packages.length > 0 && !e.packages.some((p) => globOf(globs, p, '').test(f.pkg.name) || (f.pkg.purl !== undefined && globOf(globs, p, '').test(f.pkg.purl)))) return false;
+  if (e.images.length > 0) {
+    const names = f.image ? [f.image.name, repositoryOf(f.image.name), ...(f.image.digest ? [f.image.digest] : [])] : [f.artifact];
+    if (!e.images.some((p) => names.some((n) => globOf(globs, p, '').test(n)))) return false;
+  }
+  return true;
 }
 
 const dueCache = new Map<string, string>();
@@ -183,20 +197,58 @@ export interface EvaluateOptions {
   state?: GateState;
 }
 
+const GROUP_ORDER: Record<GateGroup, number> = { 'fix-now': 0, 'in-grace': 1, 'secops-backlog': 2, suppressed: 3 };
+
+/**
+ * One decision, its properties always in the same order (firstSeen, firstSeenSource, graceDays, fixable,
+ * group, due?, reason, suppression?): the JSON output and every consumer see the same shape.
+ */
+function decision(
+  firstSeen: string,
+  firstSeenSource: GateDecision['firstSeenSource'],
+  graceDays: number | null,
+  fixable: boolean,
+  group: GateGroup,
+  due: string | undefined,
+  reason: string,
+  suppression?: GateDecision['suppression'],
+): GateDecision {
+  const d: GateDecision = due === undefined ? { firstSeen, firstSeenSource, graceDays, fixable, group, reason } : { firstSeen, firstSeenSource, graceDays, fixable, group, due, reason };
+  if (suppression !== undefined) d.suppression = suppression;
+  return d;
+}
+
 /** Merges, applies VEX and exceptions, and puts every finding in one of the four groups. Pure. */
 export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): GateResult {
   const { settings, asOf } = options;
   const notes: string[] = reads.flatMap((r) => r.notes);
   const vex = reads.flatMap((r) => r.vex);
   const merged = mergeFindings(reads.flatMap((r) => r.findings));
-  const entries = new Map<string, { firstSeen: string; lastSeen: string }>(Object.entries(options.state?.entries ?? {}));
+  // The state store after this run: the entries read, in their order, then the new ones. Built as the
+  // object it ends up as (a copy of the one read), not through a Map converted at the end.
+  const entries: Record<string, { firstSeen: string; lastSeen: string }> = { ...options.state?.entries };
   const expiredSeen = new Set<string>();
-  const findings: GatedFinding[] = merged.map((f) => {
-    const key = stateKey(f);
+  const globs: GlobCache = new Map();
+  // Strings that only depend on a few values are built once per value, not once per finding.
+  const reasons = new Map<string, string>();
+  const reasonFor = (k: string, make: () => string): string => {
+    let r = reasons.get(k);
+    if (r === undefined) {
+      r = make();
+      reasons.set(k, r);
+    }
+    return r;
+  };
+  const failsOnStatus = new Map<VendorStatus, boolean>();
+  const findings: GatedFinding[] = new Array(merged.length);
+  const sortKeys: number[] = new Array(merged.length);
+  for (let i = 0; i < merged.length; i++) {
+    const f = merged[i] as NormalizedFinding;
     let firstSeen = asOf;
     let firstSeenSource: GateDecision['firstSeenSource'] = 'as-of';
     if (options.state) {
-      const known = entries.get(key);
+      const key = stateKey(f);
+      const known = Object.hasOwn(entries, key) ? entries[key] : undefined;
       if (known) {
         firstSeen = known.firstSeen;
         firstSeenSource = 'state';
@@ -204,26 +256,38 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
         firstSeen = f.dates.fixAvailableSince;
         firstSeenSource = 'report';
       }
-      entries.set(key, { firstSeen, lastSeen: asOf });
+      setEntry(entries, key, { firstSeen, lastSeen: asOf });
     }
     const fixable = f.vendorStatus !== 'not_affected' && (f.vendorStatus === 'fixed' || f.fixedVersions.length > 0);
     const graceDays = settings.graceDays[f.severity];
-    const base = { firstSeen, firstSeenSource, graceDays, fixable };
+    const gate = decide(f, firstSeen, firstSeenSource, graceDays, fixable);
+    findings[i] = { ...f, gate };
+    // Fix now first, then by due date, severity, id and package: one precomputed key per finding.
+    sortKeys[i] = GROUP_ORDER[gate.group] * 1e10 + (gate.due ? dueNumber(gate.due) : 99_999_999) * 10 + (9 - RANK[f.severity]);
+  }
 
+  function decide(f: NormalizedFinding, firstSeen: string, firstSeenSource: GateDecision['firstSeenSource'], graceDays: number | null, fixable: boolean): GateDecision {
     // VEX: the last matching statement wins; not_affected and fixed suppress.
     let statement: VexStatement | undefined;
-    for (const st of vex) if (vexMatches(st, f)) statement = st;
+    if (vex.length > 0) {
+      const ids = upperIds(f);
+      for (const st of vex) if (vexMatches(st, f, ids)) statement = st;
+    }
     const vexStatus = statement?.status ?? f.vex?.status;
     if (vexStatus === 'not_affected' || vexStatus === 'fixed') {
       const origin = statement?.origin ?? f.vex?.origin ?? '';
       const justification = statement?.justification ?? f.vex?.justification ?? `VEX: ${vexStatus}`;
-      return withGate(f, { ...base, group: 'suppressed', reason: `VEX ${vexStatus}: ${justification}`, suppression: { kind: 'vex', justification, origin } });
+      return decision(firstSeen, firstSeenSource, graceDays, fixable, 'suppressed', undefined, `VEX ${vexStatus}: ${justification}`, { kind: 'vex', justification, origin });
     }
     if (f.vendorStatus === 'not_affected') {
-      return withGate(f, { ...base, group: 'suppressed', reason: 'vendor: not affected', suppression: { kind: 'vendor', justification: 'vendor status not_affected', origin: f.reports[0] ?? '' } });
+      return decision(firstSeen, firstSeenSource, graceDays, fixable, 'suppressed', undefined, 'vendor: not affected', {
+        kind: 'vendor',
+        justification: 'vendor status not_affected',
+        origin: f.reports[0] ?? '',
+      });
     }
     for (const e of settings.exceptions) {
-      if (!exceptionMatches(e, f)) continue;
+      if (!exceptionMatches(e, f, globs)) continue;
       if (e.expires !== undefined && e.expires < asOf) {
         if (!expiredSeen.has(e.origin)) notes.push(`exception ${e.origin} expired on ${e.expires}${e.owner ? ` (owner ${e.owner})` : ''}: no longer applied`);
         expiredSeen.add(e.origin);
@@ -232,30 +296,57 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
       const suppression: NonNullable<GateDecision['suppression']> = { kind: 'exception', justification: e.justification, origin: e.origin };
       if (e.owner !== undefined) suppression.owner = e.owner;
       if (e.expires !== undefined) suppression.expires = e.expires;
-      return withGate(f, { ...base, group: 'suppressed', reason: `exception: ${e.justification}`, suppression });
+      return decision(firstSeen, firstSeenSource, graceDays, fixable, 'suppressed', undefined, reasonFor(`x${e.justification}`, () => `exception: ${e.justification}`), suppression);
     }
-    const failsWithoutFix = settings.failOnNoFix || settings.failOnStatuses.includes(f.vendorStatus);
+    let failsWithoutFix = failsOnStatus.get(f.vendorStatus);
+    if (failsWithoutFix === undefined) {
+      failsWithoutFix = settings.failOnNoFix || settings.failOnStatuses.includes(f.vendorStatus);
+      failsOnStatus.set(f.vendorStatus, failsWithoutFix);
+    }
     if (!fixable && !failsWithoutFix) {
-      return withGate(f, { ...base, group: 'secops-backlog', reason: `no vendor fix (${f.vendorStatus})` });
+      const status = f.vendorStatus;
+      return decision(firstSeen, firstSeenSource, graceDays, fixable, 'secops-backlog', undefined, reasonFor(`b${status}`, () => `no vendor fix (${status})`));
     }
+    const sev = f.severity;
     if (graceDays === null) {
-      return withGate(f, { ...base, group: 'in-grace', reason: `${f.severity}: no grace limit` });
+      return decision(firstSeen, firstSeenSource, graceDays, fixable, 'in-grace', undefined, reasonFor(`n${sev}`, () => `${sev}: no grace limit`));
     }
     const due = dueDate(firstSeen, graceDays);
-    if (graceDays === 0 || asOf > due) {
-      return withGate(f, { ...base, group: 'fix-now', due, reason: graceDays === 0 ? `${f.severity}: no grace period` : `grace period of ${graceDays} days ended ${due}` });
+    if (graceDays === 0) {
+      return decision(firstSeen, firstSeenSource, graceDays, fixable, 'fix-now', due, reasonFor(`z${sev}`, () => `${sev}: no grace period`));
     }
-    return withGate(f, { ...base, group: 'in-grace', due, reason: `fix by ${due}` });
+    if (asOf > due) {
+      return decision(firstSeen, firstSeenSource, graceDays, fixable, 'fix-now', due, reasonFor(`e${graceDays} ${due}`, () => `grace period of ${graceDays} days ended ${due}`));
+    }
+    return decision(firstSeen, firstSeenSource, graceDays, fixable, 'in-grace', due, reasonFor(`d${due}`, () => `fix by ${due}`));
+  }
+
+  const order = Array.from(findings.keys());
+  order.sort((a, b) => {
+    const fa = findings[a] as GatedFinding;
+    const fb = findings[b] as GatedFinding;
+    return (sortKeys[a] as number) - (sortKeys[b] as number) || cmp(fa.id, fb.id) || cmp(fa.pkg.name, fb.pkg.name) || cmp(fa.pkg.version ?? '', fb.pkg.version ?? '');
   });
-  // Fix now first, then by due date, severity, id and package: one precomputed key per finding.
-  const order: Record<GateGroup, number> = { 'fix-now': 0, 'in-grace': 1, 'secops-backlog': 2, suppressed: 3 };
-  const keyed = findings.map((f) => ({
-    f,
-    n: order[f.gate.group] * 1e10 + (f.gate.due ? Number(f.gate.due.replace(/-/g, '')) : 99_999_999) * 10 + (9 - RANK[f.severity]),
-  }));
-  keyed.sort((a, b) => a.n - b.n || cmp(a.f.id, b.f.id) || cmp(a.f.pkg.name, b.f.pkg.name) || cmp(a.f.pkg.version ?? '', b.f.pkg.version ?? ''));
-  const sorted = keyed.map((x) => x.f);
-  return { asOf, findings: sorted, notes, state: { version: 1, entries: Object.fromEntries(entries) } };
+  const sorted = order.map((i) => findings[i] as GatedFinding);
+  return { asOf, findings: sorted, notes, state: { version: 1, entries } };
+}
+
+/** entries[key] = value, also for a key named __proto__ (an own entry, as Object.fromEntries would make it). */
+function setEntry<T>(entries: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(entries, key, { value, writable: true, enumerable: true, configurable: true });
+  else entries[key] = value;
+}
+
+const dueNumbers = new Map<string, number>();
+/** 2026-11-29 → 20261129, cached (a large report has few distinct due dates). */
+function dueNumber(due: string): number {
+  let n = dueNumbers.get(due);
+  if (n === undefined) {
+    if (dueNumbers.size > 10_000) dueNumbers.clear();
+    n = Number(due.replace(/-/g, ''));
+    dueNumbers.set(due, n);
+  }
+  return n;
 }
 
 export interface GateSummary {
