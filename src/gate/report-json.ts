@@ -44,7 +44,8 @@ export interface GateJsonReport {
   findings: GateJsonFinding[];
 }
 
-export function toGateJson(run: GateRun): GateJsonReport {
+/** Everything but the findings, in the order the JSON report has them. */
+function reportHead(run: GateRun): Omit<GateJsonReport, 'findings'> {
   return {
     schemaVersion: GATE_JSON_VERSION,
     kind: 'palisade.gate.vulnerabilities',
@@ -56,6 +57,12 @@ export function toGateJson(run: GateRun): GateJsonReport {
     inputErrors: run.inputErrors,
     notes: run.notes,
     stateWritten: run.stateWritten,
+  };
+}
+
+export function toGateJson(run: GateRun): GateJsonReport {
+  return {
+    ...reportHead(run),
     findings: run.findings.map((f) => {
       const o: GateJsonFinding = {
         id: f.id,
@@ -80,6 +87,241 @@ export function toGateJson(run: GateRun): GateJsonReport {
   };
 }
 
+/*
+ * The JSON text is written directly, byte by byte, instead of building the GateJsonReport tree and
+ * pretty-printing it: for a large report (tens of thousands of findings) that tree, JSON.stringify's walk
+ * over it and its intermediate strings were the slowest part of the gate. The text is byte for byte what
+ * `JSON.stringify(toGateJson(run), null, 2)` gives (test/gate-json.test.ts checks that): same members in
+ * the same order, two-space indentation, undefined members left out, and any string that needs escaping
+ * (or is not ASCII) escaped by JSON.stringify itself.
+ */
+
+/** The output buffer is kept from one call to the next (up to this size): a large output then costs no fresh memory. */
+const KEEP_SCRATCH_BYTES = 64 * 1024 * 1024;
+let scratch: Buffer | undefined;
+
+const PADS: string[] = [];
+function pad(level: number): string {
+  let p = PADS[level];
+  if (p === undefined) {
+    p = ' '.repeat(level * 2);
+    PADS[level] = p;
+  }
+  return p;
+}
+
+/** `{\n<indent>"key": ` and `,\n<indent>"key": `, per level and key. */
+const MEMBER_PREFIX: Map<string, [string, string]>[] = [];
+function memberPrefix(key: string, level: number, first: boolean): string {
+  let byKey = MEMBER_PREFIX[level];
+  if (byKey === undefined) {
+    byKey = new Map();
+    MEMBER_PREFIX[level] = byKey;
+  }
+  let p = byKey.get(key);
+  if (p === undefined) {
+    const tail = `\n${pad(level)}${JSON.stringify(key)}: `;
+    p = [`{${tail}`, `,${tail}`];
+    byKey.set(key, p);
+  }
+  return first ? p[0] : p[1];
+}
+
+function isPlainData(o: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(o);
+  return (proto === Object.prototype || proto === null) && typeof (o as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/** Writes UTF-8 into a growing buffer; notes whether every byte was ASCII (then latin1 decoding is exact and cheap). */
+class JsonWriter {
+  private buf: Buffer;
+  pos = 0;
+  private ascii = true;
+  /** Records shared by many findings (image, layer), written once and then copied as bytes. */
+  private readonly shared = new Map<object, Uint8Array>();
+
+  constructor(expected: number) {
+    this.buf = scratch !== undefined && scratch.length >= expected ? scratch : Buffer.allocUnsafe(expected);
+  }
+
+  private room(n: number): void {
+    if (this.buf.length - this.pos >= n) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+
+  /** Text that is already JSON (constants, numbers, JSON.stringify results). */
+  raw(s: string): void {
+    const n = s.length;
+    this.room(n * 3);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) {
+        this.pos = p + b.write(s.slice(i), p, 'utf8');
+        this.ascii = false;
+        return;
+      }
+      b[p++] = c;
+    }
+    this.pos = p;
+  }
+
+  /** A string value, quoted; escaped by JSON.stringify when it has anything but plain printable ASCII. */
+  string(s: string): void {
+    const n = s.length;
+    this.room(n + 2);
+    const b = this.buf;
+    const start = this.pos;
+    let p = start;
+    b[p++] = 0x22;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7f) {
+        this.pos = start;
+        this.raw(JSON.stringify(s));
+        return;
+      }
+      b[p++] = c;
+    }
+    b[p++] = 0x22;
+    this.pos = p;
+  }
+
+  /** JSON.stringify(v, null, 2) of a value nested `level` deep; false (nothing written) where JSON.stringify leaves a member out. */
+  value(v: unknown, level: number): boolean {
+    switch (typeof v) {
+      case 'string':
+        this.string(v);
+        return true;
+      case 'number':
+        this.raw(Number.isFinite(v) ? String(v) : 'null');
+        return true;
+      case 'boolean':
+        this.raw(v ? 'true' : 'false');
+        return true;
+      case 'object':
+        if (v === null) this.raw('null');
+        else this.composite(v, level);
+        return true;
+      case 'bigint':
+        JSON.stringify(v); // throws, as JSON.stringify of the whole report would
+        return false;
+      default:
+        return false; // undefined, functions, symbols
+    }
+  }
+
+  composite(o: object, level: number): void {
+    if (Array.isArray(o)) {
+      if (o.length === 0) {
+        this.raw('[]');
+        return;
+      }
+      const inner = pad(level + 1);
+      for (let i = 0; i < o.length; i++) {
+        this.raw(i === 0 ? '[\n' : ',\n');
+        this.raw(inner);
+        if (!this.value(o[i], level + 1)) this.raw('null');
+      }
+      this.raw('\n');
+      this.raw(pad(level));
+      this.raw(']');
+      return;
+    }
+    if (!isPlainData(o)) {
+      // Not plain data (a Date, a boxed value, …): JSON.stringify itself, indented to this depth.
+      this.raw((JSON.stringify(o, null, 2) as string).replaceAll('\n', `\n${pad(level)}`));
+      return;
+    }
+    let first = true;
+    for (const k of Object.keys(o)) {
+      const v = (o as Record<string, unknown>)[k];
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      this.raw(memberPrefix(k, level + 1, first));
+      this.value(v, level + 1);
+      first = false;
+    }
+    if (first) this.raw('{}');
+    else {
+      this.raw('\n');
+      this.raw(pad(level));
+      this.raw('}');
+    }
+  }
+
+  /** A composite shared by many findings: written once, then its bytes are copied. */
+  sharedComposite(o: object, level: number): void {
+    const bytes = this.shared.get(o);
+    if (bytes !== undefined) {
+      this.room(bytes.length);
+      this.buf.set(bytes, this.pos);
+      this.pos += bytes.length;
+      return;
+    }
+    const start = this.pos;
+    this.composite(o, level);
+    this.shared.set(o, Uint8Array.prototype.slice.call(this.buf, start, this.pos));
+  }
+
+  /** The text written; the buffer is kept for the next call when it is not too large. */
+  text(): string {
+    const s = this.buf.toString(this.ascii ? 'latin1' : 'utf8', 0, this.pos);
+    scratch = this.buf.length <= KEEP_SCRATCH_BYTES ? this.buf : undefined;
+    return s;
+  }
+}
+
+/** One finding, as toGateJson maps it, at the depth of the findings array's elements (level 2). */
+function writeFinding(w: JsonWriter, f: GatedFinding): void {
+  let first = true;
+  const member = (key: string, v: unknown, shared = false): void => {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return;
+    w.raw(memberPrefix(key, 3, first));
+    first = false;
+    if (shared && typeof v === 'object' && v !== null) w.sharedComposite(v, 3);
+    else w.value(v, 3);
+  };
+  member('id', f.id);
+  member('aliases', f.aliases);
+  member('severity', f.severity);
+  member('vendorStatus', f.vendorStatus);
+  member('package', f.pkg);
+  member('fixedVersions', f.fixedVersions);
+  member('artifact', f.artifact);
+  member('dates', f.dates);
+  member('source', f.source);
+  member('reports', f.reports);
+  member('gate', f.gate);
+  if (f.pkg.version !== undefined) member('installedVersion', f.pkg.version);
+  if (f.image) member('image', f.image, true);
+  if (f.layer) member('layer', f.layer, true);
+  if (f.title !== undefined) member('title', f.title);
+  if (f.url !== undefined) member('url', f.url);
+  if (first) w.raw('{}');
+  else {
+    w.raw('\n');
+    w.raw(pad(2));
+    w.raw('}');
+  }
+}
+
 export function formatGateJson(run: GateRun): string {
-  return `${JSON.stringify(toGateJson(run), null, 2)}\n`;
+  const head = reportHead(run);
+  if (run.findings.length === 0) return `${JSON.stringify({ ...head, findings: [] }, null, 2)}\n`;
+  // Everything but the findings is small: JSON.stringify writes it; the findings array is appended as the last member.
+  const top = JSON.stringify(head, null, 2);
+  const w = new JsonWriter(top.length + run.findings.length * 2048);
+  w.raw(top.slice(0, -2));
+  w.raw(`,\n${pad(1)}"findings": [`);
+  const first = `\n${pad(2)}`;
+  const sep = `,\n${pad(2)}`;
+  for (let i = 0; i < run.findings.length; i++) {
+    w.raw(i === 0 ? first : sep);
+    writeFinding(w, run.findings[i] as GatedFinding);
+  }
+  w.raw(`\n${pad(1)}]\n}\n`);
+  return w.text();
 }
