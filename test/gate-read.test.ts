@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readReport } from '../src/gate/read.js';
+import { detectFormat, readReport } from '../src/gate/read.js';
+import { readTrivy, scanTrivyText } from '../src/gate/read-trivy.js';
 import { readReports } from '../src/gate/io.js';
 import { GateInputError, type NormalizedFinding } from '../src/gate/types.js';
 import { sharedDir } from './shared.js';
@@ -183,5 +184,76 @@ describe('bad input', () => {
 
   it('refuses a Trivy report of another schema version', () => {
     expect(() => readReport(JSON.stringify({ SchemaVersion: 1, ArtifactName: 'x', Results: [] }), 'old.json')).toThrow(/SchemaVersion 1 is not supported/);
+  });
+});
+
+describe('Trivy reports read straight from the text', () => {
+  const trivyFiles = readdirSync(TRIVY)
+    .filter((f) => f.endsWith('.json.golden'))
+    .map((f) => path.join(TRIVY, f));
+  /** What the ordinary path (JSON.parse, then readTrivy) makes of a text; the same error when it has none. */
+  const ordinary = (text: string, file: string) => {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return readTrivy(JSON.parse(body), file);
+  };
+  // Property order included: the JSON output writes members in the order the findings have them.
+  const same = (a: unknown, b: unknown) => expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+
+  it('reads every Trivy golden exactly as JSON.parse and readTrivy do', () => {
+    let compared = 0;
+    for (const file of trivyFiles) {
+      const text = readFileSync(file, 'utf8');
+      const scanned = scanTrivyText(text);
+      let doc: Record<string, unknown>;
+      try {
+        doc = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        expect(scanned, file).toBeUndefined();
+        continue;
+      }
+      if (!Array.isArray(doc.Results) || detectFormat(doc) !== 'trivy') continue;
+      expect(scanned, file).toBeDefined();
+      same(readReport(text, file), ordinary(text, file));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(60);
+  });
+
+  it('gives repeated keys, escapes and values of other types the meaning JSON.parse gives them', () => {
+    const base = readFileSync(path.join(TRIVY, 'alpine-310.json.golden'), 'utf8');
+    const variants = [
+      base.replace(/"PkgName": "([^"]+)"/, '"PkgName": "$1", "PkgName": 5'),
+      base.replace(/"PkgName": "([^"]+)"/, '"PkgName": 5, "PkgName": "$1"'),
+      base.replace(/"Layer": \{[^}]*\}/, '"Layer": {"DiffID": "sha256:x"}, "Layer": "y"'),
+      base.replace(/"Layer": \{/, '"Layer": 7, "Layer": {'),
+      base.replace(/"VulnerabilityID": "/g, '"Vulnerability\\u0049D": "'),
+      base.replace(/"Title": "/g, '"Title": "a\\"b\\u00e9\\n\\ud800 é '),
+      base.replace(/"Severity": "[A-Z]+"/, '"Severity": 3'),
+      base.replace(/"Results": \[/, '"Results": [1, null, "x", [], '),
+      base.replace(/"Vulnerabilities": \[/, '"Vulnerabilities": [1, null, [], "s", '),
+      base.replace(/"Vulnerabilities": \[/, '"Vulnerabilities": [], "Vulnerabilities": ['),
+      base.replace(/"Type": "([^"]+)"/, '"Type": 3, "Type": "$1"'),
+      base.replace(/"Type": "([^"]+)"/, '"Type": "$1", "Type": 3'),
+      base.replace(/"PkgName"/, '"VendorIDs": ["GHSA-xxxx-yyyy-zzzz", 7, "", "CVE-2020-0001"], "PkgName"'),
+      base.replace(/"PkgIdentifier": \{/, '"PkgIdentifier": {"__proto__": 1, "PURL": 5, '),
+      base.replace(/"FixedVersion": "([^"]+)"/, '"FixedVersion": " $1 , 9.9 ,"'),
+      base.replace(/"Status": "[a-z_]+"/, '"Status": "weird"'),
+      base.replace(/\n/g, '\r\n'),
+      `\ufeff \t\n${base}\n `,
+      JSON.stringify(JSON.parse(base)),
+    ];
+    for (const text of variants) same(readReport(text, 'v.json'), ordinary(text, 'v.json'));
+  });
+
+  it('leaves broken JSON, other formats and odd documents to the ordinary reader', () => {
+    const base = readFileSync(path.join(TRIVY, 'alpine-310.json.golden'), 'utf8');
+    for (const broken of [base.slice(0, 5000), base.replace(/: (\d+)/, ': 01'), base.replace(/: (\d+)/, ': 1.'), base.replace(/"Title": "/, '"Title": "\u0001'), `${base} x`, base.replace('"Title": "', '"Title": "\\x')]) {
+      expect(scanTrivyText(broken)).toBeUndefined();
+      expect(() => readReport(broken, 'broken.json')).toThrow(/broken\.json: not valid JSON at line \d+, column \d+/);
+    }
+    expect(scanTrivyText(base.replace(/"SchemaVersion": 2,/, '"__proto__": {}, "SchemaVersion": 2,'))).toBeUndefined();
+    expect(scanTrivyText(readFileSync(GRYPE_FILES[0] as string, 'utf8'))).toBeUndefined();
+    expect(() => readReport(base.replace(/"SchemaVersion": 2/, '"SchemaVersion": 3'), 'v3.json')).toThrow(/SchemaVersion 3 is not supported/);
+    expect(readReport(base.replace(/"SchemaVersion": 2/, '"SchemaVersion": 2.0'), 'v2.json').findings).toHaveLength(4);
   });
 });

@@ -1,8 +1,41 @@
-import type { ImageInfo, NormalizedFinding, ReportRead, VendorStatus } from './types.js';
-import { arr, canonical, day, isVendorStatus, layerResolver, severity, splitVersions, str, type Json } from './util.js';
+import type { ImageInfo, LayerInfo, NormalizedFinding, ReportRead, VendorStatus } from './types.js';
+import { arr, canonical, day, layerResolver, severity, splitVersions, str, vendorStatus, type Json } from './util.js';
 
-/** Trivy JSON, SchemaVersion 2 (reference §4.1). */
-export function readTrivy(doc: Json, file: string): ReportRead {
+/** The fields of one Trivy vulnerability entry the gate reads, as they are in the report (anything, not only strings). */
+export interface TrivyVulnFields {
+  id: unknown;
+  pkgName: unknown;
+  vendorIds: unknown;
+  fixedVersion: unknown;
+  status: unknown;
+  severity: unknown;
+  /** PkgIdentifier.PURL */
+  purl: unknown;
+  installedVersion: unknown;
+  title: unknown;
+  primaryUrl: unknown;
+  /** Layer.DiffID */
+  layerDiffId: unknown;
+  /** Layer.Digest */
+  layerDigest: unknown;
+  published: unknown;
+}
+
+/** One entry of Results: its Type and its vulnerabilities. */
+export interface TrivyResultFields {
+  type: unknown;
+  vulns: TrivyVulnFields[];
+}
+
+interface TrivyContext {
+  file: string;
+  artifact: string;
+  image: ImageInfo | undefined;
+  resolve: (diffId: string | undefined, digest: string | undefined) => LayerInfo | undefined;
+  scanAt: string | undefined;
+}
+
+function trivyContext(doc: Json, file: string): TrivyContext {
   const meta = doc.Metadata ?? {};
   const artifact = str(doc.ArtifactName) ?? file;
   let image: ImageInfo | undefined;
@@ -13,48 +46,482 @@ export function readTrivy(doc: Json, file: string): ReportRead {
     const digest = repoDigest?.includes('@') ? repoDigest.split('@')[1] : str(meta.ImageID);
     if (digest) image.digest = digest;
   }
-  const resolve = layerResolver(meta.ImageConfig, arr(meta.DiffIDs));
-  const scanAt = day(doc.CreatedAt);
+  return { file, artifact, image, resolve: layerResolver(meta.ImageConfig, arr(meta.DiffIDs)), scanAt: day(doc.CreatedAt) };
+}
+
+const NO_IDS: string[] = [];
+
+function trivyFinding(ctx: TrivyContext, type: string | undefined, v: TrivyVulnFields): NormalizedFinding | undefined {
+  const rawId = str(v.id);
+  const pkgName = str(v.pkgName);
+  if (!rawId || !pkgName) return undefined;
+  const { id, aliases } = canonical(rawId, Array.isArray(v.vendorIds) ? v.vendorIds.filter((x: unknown) => typeof x === 'string') : NO_IDS);
+  const fixedVersions = splitVersions(v.fixedVersion);
+  const rawStatus = str(v.status);
+  const vendor: VendorStatus = (rawStatus && vendorStatus(rawStatus)) || (fixedVersions.length > 0 ? 'fixed' : 'affected');
+  const f: NormalizedFinding = {
+    source: 'trivy',
+    reports: [ctx.file],
+    id,
+    aliases,
+    pkg: { name: pkgName },
+    fixedVersions,
+    severity: severity(v.severity),
+    vendorStatus: vendor,
+    artifact: ctx.artifact,
+    dates: {},
+  };
+  if (type) f.pkg.type = type;
+  const purl = str(v.purl);
+  if (purl) f.pkg.purl = purl;
+  const version = str(v.installedVersion);
+  if (version) f.pkg.version = version;
+  const title = str(v.title);
+  if (title) f.title = title;
+  const url = str(v.primaryUrl);
+  if (url) f.url = url;
+  if (ctx.image) f.image = ctx.image;
+  const layer = ctx.resolve(str(v.layerDiffId), str(v.layerDigest));
+  if (layer) f.layer = layer;
+  const published = day(v.published);
+  if (published) f.dates.published = published;
+  if (ctx.scanAt) f.dates.scanAt = ctx.scanAt;
+  return f;
+}
+
+/** Trivy JSON, SchemaVersion 2 (reference §4.1), from the parsed document. */
+export function readTrivy(doc: Json, file: string): ReportRead {
+  const ctx = trivyContext(doc, file);
   const findings: NormalizedFinding[] = [];
   for (const result of arr(doc.Results)) {
+    const type = str(result?.Type);
     for (const v of arr(result?.Vulnerabilities)) {
-      const rawId = str(v?.VulnerabilityID);
-      const pkgName = str(v?.PkgName);
-      if (!rawId || !pkgName) continue;
-      const { id, aliases } = canonical(rawId, arr(v.VendorIDs).filter((x: unknown) => typeof x === 'string'));
-      const fixedVersions = splitVersions(v.FixedVersion);
-      const rawStatus = str(v.Status);
-      const vendorStatus: VendorStatus = rawStatus && isVendorStatus(rawStatus) ? rawStatus : fixedVersions.length > 0 ? 'fixed' : 'affected';
-      const f: NormalizedFinding = {
-        source: 'trivy',
-        reports: [file],
-        id,
-        aliases,
-        pkg: { name: pkgName },
-        fixedVersions,
-        severity: severity(v.Severity),
-        vendorStatus,
-        artifact,
-        dates: {},
-      };
-      const type = str(result?.Type);
-      if (type) f.pkg.type = type;
-      const purl = str(v.PkgIdentifier?.PURL);
-      if (purl) f.pkg.purl = purl;
-      const version = str(v.InstalledVersion);
-      if (version) f.pkg.version = version;
-      const title = str(v.Title);
-      if (title) f.title = title;
-      const url = str(v.PrimaryURL);
-      if (url) f.url = url;
-      if (image) f.image = image;
-      const layer = resolve(str(v.Layer?.DiffID), str(v.Layer?.Digest));
-      if (layer) f.layer = layer;
-      const published = day(v.PublishedDate);
-      if (published) f.dates.published = published;
-      if (scanAt) f.dates.scanAt = scanAt;
-      findings.push(f);
+      if (v === null || typeof v !== 'object') continue;
+      const f = trivyFinding(ctx, type, {
+        id: v.VulnerabilityID,
+        pkgName: v.PkgName,
+        vendorIds: v.VendorIDs,
+        fixedVersion: v.FixedVersion,
+        status: v.Status,
+        severity: v.Severity,
+        purl: v.PkgIdentifier?.PURL,
+        installedVersion: v.InstalledVersion,
+        title: v.Title,
+        primaryUrl: v.PrimaryURL,
+        layerDiffId: v.Layer?.DiffID,
+        layerDigest: v.Layer?.Digest,
+        published: v.PublishedDate,
+      });
+      if (f) findings.push(f);
     }
   }
   return { file, format: 'trivy', findings, vex: [], notes: [] };
+}
+
+/** Trivy JSON from what scanTrivyText read: the same findings readTrivy makes of the parsed document. */
+export function readTrivyScanned(doc: Json, results: TrivyResultFields[], file: string): ReportRead {
+  const ctx = trivyContext(doc, file);
+  const findings: NormalizedFinding[] = [];
+  for (const result of results) {
+    const type = str(result.type);
+    for (const v of result.vulns) {
+      const f = trivyFinding(ctx, type, v);
+      if (f) findings.push(f);
+    }
+  }
+  return { file, format: 'trivy', findings, vex: [], notes: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a Trivy report straight from its text.
+//
+// JSON.parse of a large Trivy report builds every field of every entry (descriptions, CVSS vectors,
+// references, …) only for the gate to keep a dozen strings per finding; on large reports that object
+// tree, and the garbage collector moving it, cost more than everything else. scanTrivyText checks the
+// whole text against the JSON grammar (it accepts exactly what JSON.parse accepts) and keeps only the
+// fields readTrivy reads, with JSON.parse's meaning (a repeated key: the last one counts; escapes decoded
+// by JSON.parse itself). The top-level members other than Results are small and given to JSON.parse.
+// Anything it does not handle (not an object with a Results array, broken JSON, a member named
+// __proto__, another format's members) makes it answer undefined, and the caller reads the report the
+// ordinary way, so errors and other formats behave as before.
+// ---------------------------------------------------------------------------------------------
+
+/** Whether the last string scanned had an escape (then its value is decoded by JSON.parse). */
+let lastEscaped = false;
+/** The value of the last string field read by stringField (undefined when the value was not a string). */
+let lastValue: string | undefined;
+
+function ws(t: string, p: number): number {
+  for (;;) {
+    const c = t.charCodeAt(p);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) p++;
+    else return p;
+  }
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+}
+
+/** A string starting at p (its quote); the position after its closing quote, or -1 when it is not valid JSON. */
+function skipString(t: string, p: number): number {
+  let escaped = false;
+  p++;
+  for (;;) {
+    const c = t.charCodeAt(p);
+    if (c === 0x22) {
+      lastEscaped = escaped;
+      return p + 1;
+    }
+    if (c === 0x5c) {
+      escaped = true;
+      const e = t.charCodeAt(p + 1);
+      if (e === 0x75) {
+        if (!isHex(t.charCodeAt(p + 2)) || !isHex(t.charCodeAt(p + 3)) || !isHex(t.charCodeAt(p + 4)) || !isHex(t.charCodeAt(p + 5))) return -1;
+        p += 6;
+      } else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
+        p += 2;
+      } else {
+        return -1;
+      }
+      continue;
+    }
+    // A control character, or the end of the text (NaN).
+    if (!(c >= 0x20)) return -1;
+    p++;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function skipNumber(t: string, p: number): number {
+  let c = t.charCodeAt(p);
+  if (c === 0x2d) c = t.charCodeAt(++p);
+  if (c === 0x30) c = t.charCodeAt(++p);
+  else if (c >= 0x31 && c <= 0x39) {
+    do c = t.charCodeAt(++p);
+    while (isDigit(c));
+  } else return -1;
+  if (c === 0x2e) {
+    c = t.charCodeAt(++p);
+    if (!isDigit(c)) return -1;
+    do c = t.charCodeAt(++p);
+    while (isDigit(c));
+  }
+  if (c === 0x65 || c === 0x45) {
+    c = t.charCodeAt(++p);
+    if (c === 0x2b || c === 0x2d) c = t.charCodeAt(++p);
+    if (!isDigit(c)) return -1;
+    do c = t.charCodeAt(++p);
+    while (isDigit(c));
+  }
+  return p;
+}
+
+/** Any value starting at p (no whitespace before it); the position after it, or -1. */
+function skipValue(t: string, p: number): number {
+  const c = t.charCodeAt(p);
+  if (c === 0x22) return skipString(t, p);
+  if (c === 0x7b) return skipObject(t, p);
+  if (c === 0x5b) return skipArray(t, p);
+  if (c === 0x74) return t.startsWith('true', p) ? p + 4 : -1;
+  if (c === 0x66) return t.startsWith('false', p) ? p + 5 : -1;
+  if (c === 0x6e) return t.startsWith('null', p) ? p + 4 : -1;
+  return skipNumber(t, p);
+}
+
+function skipObject(t: string, p: number): number {
+  p = ws(t, p + 1);
+  if (t.charCodeAt(p) === 0x7d) return p + 1;
+  for (;;) {
+    if (t.charCodeAt(p) !== 0x22) return -1;
+    p = skipString(t, p);
+    if (p < 0) return -1;
+    p = ws(t, p);
+    if (t.charCodeAt(p) !== 0x3a) return -1;
+    p = skipValue(t, ws(t, p + 1));
+    if (p < 0) return -1;
+    p = ws(t, p);
+    const c = t.charCodeAt(p);
+    if (c === 0x2c) p = ws(t, p + 1);
+    else return c === 0x7d ? p + 1 : -1;
+  }
+}
+
+function skipArray(t: string, p: number): number {
+  p = ws(t, p + 1);
+  if (t.charCodeAt(p) === 0x5d) return p + 1;
+  for (;;) {
+    p = skipValue(t, p);
+    if (p < 0) return -1;
+    p = ws(t, p);
+    const c = t.charCodeAt(p);
+    if (c === 0x2c) p = ws(t, p + 1);
+    else return c === 0x5d ? p + 1 : -1;
+  }
+}
+
+/** A string value starting at p into lastValue (undefined, and skipped, when the value is not a string). */
+function stringField(t: string, p: number): number {
+  if (t.charCodeAt(p) !== 0x22) {
+    lastValue = undefined;
+    return skipValue(t, p);
+  }
+  const end = skipString(t, p);
+  if (end < 0) return -1;
+  lastValue = lastEscaped ? (JSON.parse(t.slice(p, end)) as string) : t.slice(p + 1, end - 1);
+  return end;
+}
+
+/**
+ * Walks the members of the object starting at p, calling member(keyStart, keyEnd, key, valueStart) for each:
+ * key is the decoded key when it had escapes (else undefined: compare the text between keyStart and keyEnd).
+ * member returns the position after the value (or -1). The position after the object, or -1.
+ */
+function eachMember(t: string, p: number, member: (ks: number, ke: number, key: string | undefined, vs: number) => number): number {
+  p = ws(t, p + 1);
+  if (t.charCodeAt(p) === 0x7d) return p + 1;
+  for (;;) {
+    if (t.charCodeAt(p) !== 0x22) return -1;
+    const ks = p;
+    p = skipString(t, p);
+    if (p < 0) return -1;
+    const key = lastEscaped ? (JSON.parse(t.slice(ks, p)) as string) : undefined;
+    const ke = p - 1;
+    p = ws(t, p);
+    if (t.charCodeAt(p) !== 0x3a) return -1;
+    p = member(ks + 1, ke, key, ws(t, p + 1));
+    if (p < 0) return -1;
+    p = ws(t, p);
+    const c = t.charCodeAt(p);
+    if (c === 0x2c) p = ws(t, p + 1);
+    else return c === 0x7d ? p + 1 : -1;
+  }
+}
+
+/** Walks the elements of the array starting at p; element(valueStart) returns the position after it (or -1). */
+function eachElement(t: string, p: number, element: (vs: number) => number): number {
+  p = ws(t, p + 1);
+  if (t.charCodeAt(p) === 0x5d) return p + 1;
+  for (;;) {
+    p = element(p);
+    if (p < 0) return -1;
+    p = ws(t, p);
+    const c = t.charCodeAt(p);
+    if (c === 0x2c) p = ws(t, p + 1);
+    else return c === 0x5d ? p + 1 : -1;
+  }
+}
+
+function keyIs(t: string, ks: number, ke: number, key: string | undefined, name: string): boolean {
+  return key === undefined ? ke - ks === name.length && t.startsWith(name, ks) : key === name;
+}
+
+const enum VulnKey {
+  Other,
+  Id,
+  PkgName,
+  VendorIds,
+  FixedVersion,
+  Status,
+  Severity,
+  PkgIdentifier,
+  InstalledVersion,
+  Title,
+  PrimaryUrl,
+  Layer,
+  Published,
+}
+
+function vulnKey(t: string, ks: number, len: number): VulnKey {
+  switch (len) {
+    case 15:
+      return t.startsWith('VulnerabilityID', ks) ? VulnKey.Id : VulnKey.Other;
+    case 7:
+      return t.startsWith('PkgName', ks) ? VulnKey.PkgName : VulnKey.Other;
+    case 9:
+      return t.startsWith('VendorIDs', ks) ? VulnKey.VendorIds : VulnKey.Other;
+    case 12:
+      return t.startsWith('FixedVersion', ks) ? VulnKey.FixedVersion : VulnKey.Other;
+    case 6:
+      return t.startsWith('Status', ks) ? VulnKey.Status : VulnKey.Other;
+    case 8:
+      return t.startsWith('Severity', ks) ? VulnKey.Severity : VulnKey.Other;
+    case 13:
+      return t.startsWith('PkgIdentifier', ks) ? VulnKey.PkgIdentifier : t.startsWith('PublishedDate', ks) ? VulnKey.Published : VulnKey.Other;
+    case 16:
+      return t.startsWith('InstalledVersion', ks) ? VulnKey.InstalledVersion : VulnKey.Other;
+    case 5:
+      return t.startsWith('Title', ks) ? VulnKey.Title : t.startsWith('Layer', ks) ? VulnKey.Layer : VulnKey.Other;
+    case 10:
+      return t.startsWith('PrimaryURL', ks) ? VulnKey.PrimaryUrl : VulnKey.Other;
+    default:
+      return VulnKey.Other;
+  }
+}
+
+function scanVuln(t: string, p: number, out: TrivyVulnFields[]): number {
+  const v: TrivyVulnFields = {
+    id: undefined,
+    pkgName: undefined,
+    vendorIds: undefined,
+    fixedVersion: undefined,
+    status: undefined,
+    severity: undefined,
+    purl: undefined,
+    installedVersion: undefined,
+    title: undefined,
+    primaryUrl: undefined,
+    layerDiffId: undefined,
+    layerDigest: undefined,
+    published: undefined,
+  };
+  const end = eachMember(t, p, (ks, ke, key, vs) => {
+    const k = key === undefined ? vulnKey(t, ks, ke - ks) : vulnKey(key, 0, key.length);
+    let e: number;
+    switch (k) {
+      case VulnKey.Other:
+        return skipValue(t, vs);
+      case VulnKey.PkgIdentifier:
+        v.purl = undefined;
+        if (t.charCodeAt(vs) !== 0x7b) return skipValue(t, vs);
+        return eachMember(t, vs, (ks2, ke2, key2, vs2) => {
+          if (!keyIs(t, ks2, ke2, key2, 'PURL')) return skipValue(t, vs2);
+          const e2 = stringField(t, vs2);
+          v.purl = lastValue;
+          return e2;
+        });
+      case VulnKey.Layer:
+        v.layerDiffId = undefined;
+        v.layerDigest = undefined;
+        if (t.charCodeAt(vs) !== 0x7b) return skipValue(t, vs);
+        return eachMember(t, vs, (ks2, ke2, key2, vs2) => {
+          if (keyIs(t, ks2, ke2, key2, 'DiffID')) {
+            const e2 = stringField(t, vs2);
+            v.layerDiffId = lastValue;
+            return e2;
+          }
+          if (keyIs(t, ks2, ke2, key2, 'Digest')) {
+            const e2 = stringField(t, vs2);
+            v.layerDigest = lastValue;
+            return e2;
+          }
+          return skipValue(t, vs2);
+        });
+      case VulnKey.VendorIds: {
+        v.vendorIds = undefined;
+        if (t.charCodeAt(vs) !== 0x5b) return skipValue(t, vs);
+        const ids: string[] = [];
+        v.vendorIds = ids;
+        return eachElement(t, vs, (es) => {
+          const e2 = stringField(t, es);
+          if (lastValue !== undefined) ids.push(lastValue);
+          return e2;
+        });
+      }
+      default:
+        e = stringField(t, vs);
+        break;
+    }
+    switch (k) {
+      case VulnKey.Id:
+        v.id = lastValue;
+        break;
+      case VulnKey.PkgName:
+        v.pkgName = lastValue;
+        break;
+      case VulnKey.FixedVersion:
+        v.fixedVersion = lastValue;
+        break;
+      case VulnKey.Status:
+        v.status = lastValue;
+        break;
+      case VulnKey.Severity:
+        v.severity = lastValue;
+        break;
+      case VulnKey.InstalledVersion:
+        v.installedVersion = lastValue;
+        break;
+      case VulnKey.Title:
+        v.title = lastValue;
+        break;
+      case VulnKey.PrimaryUrl:
+        v.primaryUrl = lastValue;
+        break;
+      case VulnKey.Published:
+        v.published = lastValue;
+        break;
+    }
+    return e;
+  });
+  if (end >= 0) out.push(v);
+  return end;
+}
+
+function scanResult(t: string, p: number, out: TrivyResultFields[]): number {
+  const r: TrivyResultFields = { type: undefined, vulns: [] };
+  const end = eachMember(t, p, (ks, ke, key, vs) => {
+    if (keyIs(t, ks, ke, key, 'Type')) {
+      const e = stringField(t, vs);
+      r.type = lastValue;
+      return e;
+    }
+    if (keyIs(t, ks, ke, key, 'Vulnerabilities')) {
+      const vulns: TrivyVulnFields[] = [];
+      r.vulns = vulns;
+      if (t.charCodeAt(vs) !== 0x5b) return skipValue(t, vs);
+      return eachElement(t, vs, (es) => (t.charCodeAt(es) === 0x7b ? scanVuln(t, es, vulns) : skipValue(t, es)));
+    }
+    return skipValue(t, vs);
+  });
+  if (end >= 0) out.push(r);
+  return end;
+}
+
+/** Top-level members that belong to the other report formats: not a Trivy report, read it the ordinary way. */
+const OTHER_FORMATS = new Set(['matches', 'descriptor', 'bomFormat', '@context', 'statements', 'runs', '$schema']);
+
+/**
+ * Reads a Trivy JSON report's text: the top-level members other than Results (parsed by JSON.parse) and,
+ * from Results, what readTrivyScanned needs. Undefined when the text is not a JSON object with a Results
+ * array, is not valid JSON, or has anything this reader leaves to JSON.parse.
+ */
+export function scanTrivyText(t: string): { doc: Record<string, unknown>; results: TrivyResultFields[] } | undefined {
+  try {
+    return scan(t);
+  } catch {
+    // Nesting too deep for the recursion, or anything unforeseen: the ordinary reader decides.
+    return undefined;
+  }
+}
+
+function scan(t: string): { doc: Record<string, unknown>; results: TrivyResultFields[] } | undefined {
+  let p = ws(t, 0);
+  if (t.charCodeAt(p) !== 0x7b) return undefined;
+  const doc: Record<string, unknown> = {};
+  const spans: [string, number, number][] = [];
+  let results: TrivyResultFields[] | undefined;
+  let bail = false;
+  p = eachMember(t, p, (ks, ke, key, vs) => {
+    const name = key ?? t.slice(ks, ke);
+    if (name === '__proto__' || OTHER_FORMATS.has(name)) {
+      bail = true;
+      return -1;
+    }
+    if (name === 'Results' && t.charCodeAt(vs) === 0x5b) {
+      const found: TrivyResultFields[] = [];
+      results = found;
+      spans.push([name, -1, -1]);
+      return eachElement(t, vs, (es) => (t.charCodeAt(es) === 0x7b ? scanResult(t, es, found) : skipValue(t, es)));
+    }
+    if (name === 'Results') results = undefined;
+    const end = skipValue(t, vs);
+    spans.push([name, vs, end]);
+    return end;
+  });
+  if (bail || p < 0 || ws(t, p) !== t.length || results === undefined) return undefined;
+  for (const [name, start, end] of spans) doc[name] = start < 0 ? [] : JSON.parse(t.slice(start, end));
+  return { doc, results };
 }

@@ -3,7 +3,7 @@ import { readCycloneDx } from './read-cyclonedx.js';
 import { readGrype } from './read-grype.js';
 import { readOpenVex } from './read-openvex.js';
 import { readSarif } from './read-sarif.js';
-import { readTrivy } from './read-trivy.js';
+import { readTrivy, readTrivyScanned, scanTrivyText } from './read-trivy.js';
 import { GateInputError, type ReportFormat, type ReportRead } from './types.js';
 import type { Json } from './util.js';
 
@@ -35,6 +35,10 @@ export function detectFormat(doc: Json): ReportFormat | undefined {
 export function readReport(text: string, file: string): ReportRead {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new GateInputError(file, 'empty file: not a vulnerability report');
+  // A Trivy report (they can be tens of megabytes) is read straight from its text, keeping only what the
+  // gate uses; anything else (other formats, broken JSON, errors) takes the ordinary path below.
+  const scanned = scanTrivyText(body);
+  if (scanned !== undefined && detectFormat(scanned.doc) === 'trivy' && scanned.doc.SchemaVersion === 2) return readTrivyScanned(scanned.doc, scanned.results, file);
   let doc: Json;
   try {
     doc = JSON.parse(body);
