@@ -9,6 +9,18 @@ import egressControlled from './aks-egress-controlled.js';
 import advancedContainerNetworking from './aks-advanced-container-networking.js';
 import kubernetesVersionSupported from './aks-kubernetes-version-supported.js';
 import nodePoolVersionSupported from './aks-node-pool-version-supported.js';
+import clusterAutoUpgrade from './aks-cluster-auto-upgrade.js';
+import nodeOsUpgradeChannel from './aks-node-os-upgrade-channel.js';
+import nodeImageFresh from './aks-node-image-fresh.js';
+import nodeOsSupported from './aks-node-os-supported.js';
+import nodeTrustedLaunch from './aks-node-trusted-launch.js';
+import kubeletSeccompDefault from './aks-kubelet-seccomp-default.js';
+import noUnsafeSysctls from './aks-no-unsafe-sysctls.js';
+import systemPoolIsolated from './aks-system-pool-isolated.js';
+import nodeResourceGroupLocked from './aks-node-resource-group-locked.js';
+import ephemeralOsDisk from './aks-ephemeral-os-disk.js';
+import fipsNodes from './aks-fips-nodes.js';
+import podSandboxing from './aks-pod-sandboxing.js';
 
 /** AKS controls on node pools, networking and versions (AKS-020…041). */
 export const aksNodeAndVersionControls: AnyControl[] = [
@@ -22,4 +34,16 @@ export const aksNodeAndVersionControls: AnyControl[] = [
   asAny(advancedContainerNetworking), // AKS-027
   asAny(kubernetesVersionSupported), // AKS-028
   asAny(nodePoolVersionSupported), // AKS-029
+  asAny(clusterAutoUpgrade), // AKS-030
+  asAny(nodeOsUpgradeChannel), // AKS-031
+  asAny(nodeImageFresh), // AKS-032
+  asAny(nodeOsSupported), // AKS-033
+  asAny(nodeTrustedLaunch), // AKS-034
+  asAny(kubeletSeccompDefault), // AKS-035
+  asAny(noUnsafeSysctls), // AKS-036
+  asAny(systemPoolIsolated), // AKS-037
+  asAny(nodeResourceGroupLocked), // AKS-038
+  asAny(ephemeralOsDisk), // AKS-039
+  asAny(fipsNodes), // AKS-040
+  asAny(podSandboxing), // AKS-041
 ];
