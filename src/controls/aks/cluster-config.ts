@@ -11,6 +11,13 @@ import adminGroupDefined from './aks-admin-group-defined.js';
 import managedIdentity from './aks-managed-identity.js';
 import workloadIdentity from './aks-workload-identity.js';
 import noPodManagedIdentity from './aks-no-pod-managed-identity.js';
+import keyVaultSecretsProvider from './aks-key-vault-secrets-provider.js';
+import secretRotation from './aks-secret-rotation.js';
+import azurePolicyAddOn from './aks-azure-policy-add-on.js';
+import defenderProfile from './aks-defender-profile.js';
+import imageCleaner from './aks-image-cleaner.js';
+import imageIntegrity from './aks-image-integrity.js';
+import kmsEtcdEncryption from './aks-kms-etcd-encryption.js';
 
 /** AKS controls on cluster-wide settings: API access, identity, add-ons, security profile, logging (AKS-001…019, 042…046). */
 export const aksClusterConfigControls: AnyControl[] = [
@@ -26,4 +33,11 @@ export const aksClusterConfigControls: AnyControl[] = [
   asAny(managedIdentity),
   asAny(workloadIdentity),
   asAny(noPodManagedIdentity),
+  asAny(keyVaultSecretsProvider),
+  asAny(secretRotation),
+  asAny(azurePolicyAddOn),
+  asAny(defenderProfile),
+  asAny(imageCleaner),
+  asAny(imageIntegrity),
+  asAny(kmsEtcdEncryption),
 ];
