@@ -8,8 +8,22 @@ import type {
 } from '../model/azure.js';
 import type { Subject } from '../model/types.js';
 import { ACR_PULL_ROLE_GUID } from './normalize.js';
-import { parseResourceId, sameResourceId } from './resource-id.js';
+import { parseResourceId } from './resource-id.js';
 import type { VersionCalendar } from './calendar.js';
+
+interface EstateIndex {
+  tokensByRegistryId: Map<string, AcrTokenSubject[]>;
+  tokensByRegistryName: Map<string, AcrTokenSubject[]>;
+  registriesById: Map<string, AcrRegistrySubject>;
+  registriesByName: Map<string, AcrRegistrySubject>;
+  clustersByKubelet: Map<string, AksClusterSubject[]>;
+  clustersByName: Map<string, AksClusterSubject[]>;
+}
+
+/** Resource ids compare case-insensitively, without trailing slashes. */
+function normId(id: string): string {
+  return id.replace(/\/+$/, '').toLowerCase();
+}
 
 /** One pull relation: a cluster's kubelet identity may pull from a registry. */
 export interface RegistryPull {
@@ -34,6 +48,9 @@ export class AzureEstate {
   readonly versions: AksVersionsSubject[] = [];
   readonly roleAssignments: RoleAssignmentSubject[] = [];
   private pullsCache?: RegistryPull[];
+  private pullsByCluster?: Map<AksClusterSubject, RegistryPull[]>;
+  private pullsByRegistry?: Map<AcrRegistrySubject, RegistryPull[]>;
+  private indexCache?: EstateIndex;
 
   constructor(
     subjects: readonly Subject[],
@@ -58,10 +75,9 @@ export class AzureEstate {
 
   /** The tokens given for a registry, or undefined when no token list for it was given (not the same as none). */
   tokensOf(registry: AcrRegistrySubject): AcrTokenSubject[] | undefined {
-    const mine = this.tokens.filter((t) =>
-      registry.azure.id && t.registryId ? sameResourceId(t.registryId, registry.azure.id) : t.registryName?.toLowerCase() === registry.azure.name.toLowerCase(),
-    );
-    return mine.length > 0 ? mine : undefined;
+    const idx = this.index();
+    const mine = (registry.azure.id ? idx.tokensByRegistryId.get(normId(registry.azure.id)) : undefined) ?? idx.tokensByRegistryName.get(registry.azure.name.toLowerCase());
+    return mine && mine.length > 0 ? mine : undefined;
   }
 
   /**
@@ -76,44 +92,94 @@ export class AzureEstate {
     return unlocated.length === 1 ? unlocated[0] : undefined;
   }
 
+  /** A registry by resource id (case-insensitive) or by name. */
   registryFor(ref: string): AcrRegistrySubject | undefined {
-    if (ref.startsWith('/')) return this.registries.find((r) => sameResourceId(r.azure.id, ref)) ?? this.registries.find((r) => r.azure.name.toLowerCase() === parseResourceId(ref).name?.toLowerCase() && !r.azure.id);
-    return this.registries.find((r) => r.azure.name.toLowerCase() === ref.toLowerCase());
+    const idx = this.index();
+    if (ref.startsWith('/')) return idx.registriesById.get(normId(ref)) ?? idx.registriesByName.get(parseResourceId(ref).name?.toLowerCase() ?? '');
+    return idx.registriesByName.get(ref.toLowerCase());
+  }
+
+  /** Lookups built once: an estate of thousands of clusters must not compare every pair. */
+  private index(): EstateIndex {
+    if (this.indexCache) return this.indexCache;
+    const idx: EstateIndex = {
+      tokensByRegistryId: new Map(),
+      tokensByRegistryName: new Map(),
+      registriesById: new Map(),
+      registriesByName: new Map(),
+      clustersByKubelet: new Map(),
+      clustersByName: new Map(),
+    };
+    const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+      const list = m.get(k);
+      if (list) list.push(v);
+      else m.set(k, [v]);
+    };
+    for (const t of this.tokens) {
+      if (t.registryId) push(idx.tokensByRegistryId, normId(t.registryId), t);
+      else if (t.registryName) push(idx.tokensByRegistryName, t.registryName.toLowerCase(), t);
+    }
+    for (const r of this.registries) {
+      if (r.azure.id) idx.registriesById.set(normId(r.azure.id), r);
+      // By name only where the name is unambiguous: two registries of one name in different groups are told apart by id.
+      const name = r.azure.name.toLowerCase();
+      if (!idx.registriesByName.has(name)) idx.registriesByName.set(name, r);
+    }
+    for (const c of this.clusters) {
+      const kubelet = c.view.get('identityProfile.kubeletidentity.objectId').value;
+      if (typeof kubelet === 'string') push(idx.clustersByKubelet, kubelet.toLowerCase(), c);
+      push(idx.clustersByName, c.azure.name.toLowerCase(), c);
+    }
+    this.indexCache = idx;
+    return idx;
   }
 
   /** Who pulls from where, from AcrPull role assignments whose principal is a cluster's kubelet identity. */
   pulls(): RegistryPull[] {
     if (this.pullsCache) return this.pullsCache;
+    const idx = this.index();
     const out: RegistryPull[] = [];
     for (const ra of this.roleAssignments) {
       const isAcrPull = ra.roleDefinitionGuid === ACR_PULL_ROLE_GUID || ra.roleDefinitionName?.toLowerCase() === 'acrpull';
       if (!isAcrPull) continue;
       if (ra.templateHints?.clusterName && ra.templateHints.registryName) {
-        const cluster = this.clusters.find((c) => c.azure.name.toLowerCase() === ra.templateHints?.clusterName?.toLowerCase());
-        if (!cluster) continue;
-        const registry = this.registryFor(ra.templateHints.registryName);
-        out.push({ cluster, ...(registry ? { registry } : {}), registryRef: ra.templateHints.registryName, via: 'template-role-assignment', evidence: ra });
+        for (const cluster of idx.clustersByName.get(ra.templateHints.clusterName.toLowerCase()) ?? []) {
+          if (cluster.source.file !== ra.source.file) continue;
+          const registry = this.registryFor(ra.templateHints.registryName);
+          out.push({ cluster, ...(registry ? { registry } : {}), registryRef: ra.templateHints.registryName, via: 'template-role-assignment', evidence: ra });
+        }
         continue;
       }
       if (!ra.principalId || !ra.scope) continue;
       const scope = parseResourceId(ra.scope);
       if (scope.type?.toLowerCase() !== 'microsoft.containerregistry/registries') continue;
-      for (const cluster of this.clusters) {
-        const kubelet = cluster.view.get('identityProfile.kubeletidentity.objectId').value;
-        if (typeof kubelet !== 'string' || kubelet.toLowerCase() !== ra.principalId.toLowerCase()) continue;
+      for (const cluster of idx.clustersByKubelet.get(ra.principalId.toLowerCase()) ?? []) {
         const registry = this.registryFor(ra.scope);
         out.push({ cluster, ...(registry ? { registry } : {}), registryRef: ra.scope, via: 'acrpull-role-assignment', evidence: ra });
       }
     }
     this.pullsCache = out;
+    this.pullsByCluster = new Map();
+    this.pullsByRegistry = new Map();
+    for (const p of out) {
+      const c = this.pullsByCluster.get(p.cluster);
+      if (c) c.push(p);
+      else this.pullsByCluster.set(p.cluster, [p]);
+      if (!p.registry) continue;
+      const r = this.pullsByRegistry.get(p.registry);
+      if (r) r.push(p);
+      else this.pullsByRegistry.set(p.registry, [p]);
+    }
     return out;
   }
 
   pullsOf(cluster: AksClusterSubject): RegistryPull[] {
-    return this.pulls().filter((p) => p.cluster === cluster);
+    this.pulls();
+    return this.pullsByCluster?.get(cluster) ?? [];
   }
 
   pullersOf(registry: AcrRegistrySubject): RegistryPull[] {
-    return this.pulls().filter((p) => p.registry === registry);
+    this.pulls();
+    return this.pullsByRegistry?.get(registry) ?? [];
   }
 }
