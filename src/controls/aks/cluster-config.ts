@@ -18,6 +18,11 @@ import defenderProfile from './aks-defender-profile.js';
 import imageCleaner from './aks-image-cleaner.js';
 import imageIntegrity from './aks-image-integrity.js';
 import kmsEtcdEncryption from './aks-kms-etcd-encryption.js';
+import noHttpApplicationRouting from './aks-no-http-application-routing.js';
+import noPodSecurityPolicy from './aks-no-pod-security-policy.js';
+import monitoringAndAuditLogs from './aks-monitoring-and-audit-logs.js';
+import deploymentSafeguards from './aks-deployment-safeguards.js';
+import standardLoadBalancer from './aks-standard-load-balancer.js';
 
 /** AKS controls on cluster-wide settings: API access, identity, add-ons, security profile, logging (AKS-001…019, 042…046). */
 export const aksClusterConfigControls: AnyControl[] = [
@@ -40,4 +45,9 @@ export const aksClusterConfigControls: AnyControl[] = [
   asAny(imageCleaner),
   asAny(imageIntegrity),
   asAny(kmsEtcdEncryption),
+  asAny(noHttpApplicationRouting),
+  asAny(noPodSecurityPolicy),
+  asAny(monitoringAndAuditLogs),
+  asAny(deploymentSafeguards),
+  asAny(standardLoadBalancer),
 ];
