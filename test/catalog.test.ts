@@ -62,7 +62,9 @@ describe('the control catalog', () => {
       for (const k of ['summary', 'rationale', 'remediation'] as const) expect(m.docs[k].trim().length, `${where} docs.${k}`).toBeGreaterThan(10);
       expect(Object.keys(m.messages).length, where).toBeGreaterThan(0);
       for (const t of Object.values(m.messages)) expect(t.trim().length, where).toBeGreaterThan(0);
-      expect(m.frameworks.seed.length, `${where} frameworks.seed`).toBeGreaterThan(0);
+      // Every control serves a countermeasure, except the few Azure catalog rows whose Seed column is empty
+      // (availability and supportability items such as zone redundancy), which keep their catalog id instead.
+      if (!m.frameworks.catalog) expect(m.frameworks.seed.length, `${where} frameworks.seed`).toBeGreaterThan(0);
       for (const s of m.frameworks.seed) expect(SEED_IDS as readonly string[], where).toContain(s);
       if (m.pss) expect(m.frameworks.pss, where).toEqual([m.pss.checkId]);
       else expect(m.frameworks.pss ?? [], where).toEqual([]);

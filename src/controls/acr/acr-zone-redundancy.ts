@@ -1,4 +1,4 @@
-import { azureFrameworks, seedFromDesign } from '../azure-shared.js';
+import { azureFrameworks } from '../azure-shared.js';
 import { defineControl } from '../define.js';
 
 export default defineControl({
@@ -23,9 +23,8 @@ export default defineControl({
     },
     frameworks: azureFrameworks({
       catalog: 'ACR-018',
-      // The catalog gives no seed item (availability). The catalog test requires one: the registry's resilience is
-      // part of the registry architecture decision of design item D5 (shared or per-landing-zone registry, K5).
-      seed: seedFromDesign(['D5']),
+      // The catalog gives no seed item: zone redundancy is availability, not one of the mission's countermeasures.
+      seed: [],
       azurePolicy: ['9d2b0a20-57d6-474c-9d12-44a4a20999c6'],
     }),
     messages: {
