@@ -7,6 +7,7 @@ const code = await main(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   stdin: process.stdin,
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
 });
 // Let pending writes to a pipe drain instead of cutting the report off with process.exit().

@@ -18,6 +18,8 @@ export interface CliIo {
   stderr: (s: string) => void;
   stdin: NodeJS.ReadableStream;
   isTTY: boolean;
+  /** Whether standard error is a terminal (progress bars); false when absent. */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
   /** Where long-running commands (webhook serve) hear SIGTERM and SIGINT; the process when absent. */
   signals?: SignalSource;
@@ -32,6 +34,8 @@ const HELP = `palisade ${VERSION}: security governance for AKS and Kubernetes
 
 Usage:
   palisade scan <path…|-> [options]     scan manifests, Dockerfiles and images (files, folders, or - for stdin)
+  palisade scan --azure --subscription <id> [--subscription <id>…] [--resource-group <rg>] [path…] [options]
+                                        read AKS clusters and container registries live from Azure Resource Manager
   palisade controls list [--format text|json|markdown] [--profile <name>]
   palisade controls explain <id|name>
   palisade controls coverage            seed countermeasure coverage (markdown)
@@ -54,9 +58,19 @@ Scan options:
       --aks-calendar <file>             AKS version calendar JSON (default: azure.versionCalendar, else the bundled one)
       --no-color                        plain text even on a terminal
 
+Live Azure (scan --azure):
+      --subscription <id>               subscription to read (repeat for several); required with --azure
+      --resource-group <rg>             read only this resource group in each subscription
+      --arm-endpoint <url>              Azure Resource Manager URL (default https://management.azure.com; sovereign clouds)
+  Reads managed clusters, registries, each registry's tokens and AcrPull role assignments, and the AKS versions of
+  each cluster region, signed in with DefaultAzureCredential (AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET,
+  workload or managed identity, or 'az login'). Needs Reader on the scopes. What cannot be read (403, 404, network)
+  is listed as not evaluated (AZURE-LIVE), never as a pass. Paths given too are scanned with them as one estate.
+
 ${WEBHOOK_HELP}
 ${GATE_HELP}
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input error that stopped the scan.
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input error that stopped the scan
+(or, with --azure, no scope could be read).
 `;
 
 const SCAN_OPTIONS = {
@@ -72,6 +86,10 @@ const SCAN_OPTIONS = {
   'no-color': { type: 'boolean' },
   'as-of': { type: 'string' },
   'aks-calendar': { type: 'string' },
+  azure: { type: 'boolean' },
+  subscription: { type: 'string', multiple: true },
+  'resource-group': { type: 'string' },
+  'arm-endpoint': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -97,7 +115,9 @@ async function runScan(args: string[], io: CliIo): Promise<number> {
     io.stdout(HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('scan needs at least one path (or - for standard input)');
+  if (positionals.length === 0 && !values.azure) throw new UsageError('scan needs at least one path (or - for standard input), or --azure');
+  const liveOnly = (['subscription', 'resource-group', 'arm-endpoint'] as const).find((k) => values[k] !== undefined);
+  if (liveOnly && !values.azure) throw new UsageError(`--${liveOnly} needs --azure`);
   const format = (values.format ?? 'text') as Format;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}': expected ${FORMATS.join(', ')}`);
   const stage = (values.stage ?? 'ci') as Stage;
@@ -112,8 +132,12 @@ async function runScan(args: string[], io: CliIo): Promise<number> {
   let now: Date | undefined;
   if (values['as-of'] !== undefined) now = parseAsOf(values['as-of']);
 
+  // Loaded only for --azure: the Azure SDK is not needed by any other command.
+  const live = values.azure ? await (await import('../azure/live/cli.js')).readLiveForCli(values, io.stderr, io.stderrIsTTY ?? false) : undefined;
+
   const result = await scan({
     paths: positionals,
+    ...(live ? { extraSubjects: live.subjects, unreadable: live.unreadable } : {}),
     stage,
     ...(now ? { now } : {}),
     ...(values['aks-calendar'] !== undefined ? { aksCalendar: values['aks-calendar'] } : {}),
@@ -137,6 +161,9 @@ async function runScan(args: string[], io: CliIo): Promise<number> {
   if ((format !== 'text' || values.output) && result.inputErrors.length > 0) {
     for (const e of result.inputErrors) io.stderr(`palisade: ${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
   }
+  if (live && (format !== 'text' || values.output)) for (const n of live.unreadable) io.stderr(`palisade: azure: ${n.reason}\n`);
+  // As with files: nothing read at all (every scope refused) is exit 2, not a clean scan.
+  if (live && live.unreadable.length > 0 && result.summary.resources === 0) return 2;
   return result.summary.exitCode;
 }
 
