@@ -98,6 +98,18 @@ describe('gate JSON output', () => {
     expect(formatGateJson(big)).toBe(reference(big));
   });
 
+  it('lists own members only, also when something enumerable is inherited', () => {
+    const run = runOf([read(path.join(TRIVY, 'alpine-310.json.golden'))]);
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 'inherited';
+    try {
+      expect(formatGateJson(run)).toBe(reference(run));
+    } finally {
+      delete proto.polluted;
+    }
+    expect(formatGateJson(run)).not.toContain('polluted');
+  });
+
   it('gives each call its own text (the output buffer is reused)', () => {
     const first = runOf([read(path.join(TRIVY, 'alpine-39.json.golden'))]);
     const second = runOf([read(path.join(TRIVY, 'centos-7.json.golden'))]);

@@ -240,7 +240,7 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
     return r;
   };
   const failsOnStatus = new Map<VendorStatus, boolean>();
-  const findings: GatedFinding[] = new Array(merged.length);
+  const gates: GateDecision[] = new Array(merged.length);
   const sortKeys: number[] = new Array(merged.length);
   for (let i = 0; i < merged.length; i++) {
     const f = merged[i] as NormalizedFinding;
@@ -261,7 +261,7 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
     const fixable = f.vendorStatus !== 'not_affected' && (f.vendorStatus === 'fixed' || f.fixedVersions.length > 0);
     const graceDays = settings.graceDays[f.severity];
     const gate = decide(f, firstSeen, firstSeenSource, graceDays, fixable);
-    findings[i] = { ...f, gate };
+    gates[i] = gate;
     // Fix now first, then by due date, severity, id and package: one precomputed key per finding.
     sortKeys[i] = GROUP_ORDER[gate.group] * 1e10 + (gate.due ? dueNumber(gate.due) : 99_999_999) * 10 + (9 - RANK[f.severity]);
   }
@@ -321,13 +321,21 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
     return decision(firstSeen, firstSeenSource, graceDays, fixable, 'in-grace', due, reasonFor(`d${due}`, () => `fix by ${due}`));
   }
 
-  const order = Array.from(findings.keys());
+  const order = Array.from(merged.keys());
   order.sort((a, b) => {
-    const fa = findings[a] as GatedFinding;
-    const fb = findings[b] as GatedFinding;
-    return (sortKeys[a] as number) - (sortKeys[b] as number) || cmp(fa.id, fb.id) || cmp(fa.pkg.name, fb.pkg.name) || cmp(fa.pkg.version ?? '', fb.pkg.version ?? '');
+    const d = (sortKeys[a] as number) - (sortKeys[b] as number);
+    if (d !== 0) return d;
+    const fa = merged[a] as NormalizedFinding;
+    const fb = merged[b] as NormalizedFinding;
+    return cmp(fa.id, fb.id) || cmp(fa.pkg.name, fb.pkg.name) || cmp(fa.pkg.version ?? '', fb.pkg.version ?? '');
   });
-  const sorted = order.map((i) => findings[i] as GatedFinding);
+  // The gated findings are made in their final order: whoever reads them next (summary, outputs) walks
+  // memory in order instead of jumping around a large heap.
+  const sorted: GatedFinding[] = new Array(order.length);
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j] as number;
+    sorted[j] = { ...(merged[i] as NormalizedFinding), gate: gates[i] as GateDecision };
+  }
   return { asOf, findings: sorted, notes, state: { version: 1, entries } };
 }
 

@@ -362,6 +362,103 @@ function vulnKey(t: string, ks: number, len: number): VulnKey {
   }
 }
 
+/*
+ * The member walk of a vulnerability entry (20,000 of them in a large report) without callbacks:
+ * firstMember / nextMember give the position of the next key's quote, END when the object closed (its end
+ * in objectEnd) or -1; readKey reads the key at p into keyStart/keyEnd (keyText when it had escapes) and
+ * gives the position of its value.
+ */
+const END = -2;
+let objectEnd = 0;
+let keyStart = 0;
+let keyEnd = 0;
+let keyText: string | undefined;
+
+function firstMember(t: string, p: number): number {
+  p = ws(t, p + 1);
+  const c = t.charCodeAt(p);
+  if (c === 0x22) return p;
+  if (c === 0x7d) {
+    objectEnd = p + 1;
+    return END;
+  }
+  return -1;
+}
+
+function nextMember(t: string, p: number): number {
+  p = ws(t, p);
+  const c = t.charCodeAt(p);
+  if (c === 0x2c) {
+    p = ws(t, p + 1);
+    return t.charCodeAt(p) === 0x22 ? p : -1;
+  }
+  if (c === 0x7d) {
+    objectEnd = p + 1;
+    return END;
+  }
+  return -1;
+}
+
+function readKey(t: string, p: number): number {
+  const end = skipString(t, p);
+  if (end < 0) return -1;
+  keyStart = p + 1;
+  keyEnd = end - 1;
+  keyText = lastEscaped ? (JSON.parse(t.slice(p, end)) as string) : undefined;
+  p = ws(t, end);
+  if (t.charCodeAt(p) !== 0x3a) return -1;
+  return ws(t, p + 1);
+}
+
+function keyIsNow(t: string, name: string): boolean {
+  return keyText === undefined ? keyEnd - keyStart === name.length && t.startsWith(name, keyStart) : keyText === name;
+}
+
+/** PkgIdentifier: its PURL. */
+function scanPkgIdentifier(t: string, p: number, v: TrivyVulnFields): number {
+  for (p = firstMember(t, p); p >= 0; ) {
+    const vs = readKey(t, p);
+    if (vs < 0) return -1;
+    let e: number;
+    if (keyIsNow(t, 'PURL')) {
+      e = stringField(t, vs);
+      v.purl = lastValue;
+    } else e = skipValue(t, vs);
+    if (e < 0) return -1;
+    p = nextMember(t, e);
+  }
+  return p === END ? objectEnd : -1;
+}
+
+/** Layer: its DiffID and Digest. */
+function scanLayer(t: string, p: number, v: TrivyVulnFields): number {
+  for (p = firstMember(t, p); p >= 0; ) {
+    const vs = readKey(t, p);
+    if (vs < 0) return -1;
+    let e: number;
+    if (keyIsNow(t, 'DiffID')) {
+      e = stringField(t, vs);
+      v.layerDiffId = lastValue;
+    } else if (keyIsNow(t, 'Digest')) {
+      e = stringField(t, vs);
+      v.layerDigest = lastValue;
+    } else e = skipValue(t, vs);
+    if (e < 0) return -1;
+    p = nextMember(t, e);
+  }
+  return p === END ? objectEnd : -1;
+}
+
+function scanVendorIds(t: string, p: number, v: TrivyVulnFields): number {
+  const ids: string[] = [];
+  v.vendorIds = ids;
+  return eachElement(t, p, (es) => {
+    const e = stringField(t, es);
+    if (lastValue !== undefined) ids.push(lastValue);
+    return e;
+  });
+}
+
 function scanVuln(t: string, p: number, out: TrivyVulnFields[]): number {
   const v: TrivyVulnFields = {
     id: undefined,
@@ -378,86 +475,66 @@ function scanVuln(t: string, p: number, out: TrivyVulnFields[]): number {
     layerDigest: undefined,
     published: undefined,
   };
-  const end = eachMember(t, p, (ks, ke, key, vs) => {
-    const k = key === undefined ? vulnKey(t, ks, ke - ks) : vulnKey(key, 0, key.length);
+  for (p = firstMember(t, p); p >= 0; ) {
+    const vs = readKey(t, p);
+    if (vs < 0) return -1;
+    const k = keyText === undefined ? vulnKey(t, keyStart, keyEnd - keyStart) : vulnKey(keyText, 0, keyText.length);
     let e: number;
     switch (k) {
       case VulnKey.Other:
-        return skipValue(t, vs);
+        e = skipValue(t, vs);
+        break;
       case VulnKey.PkgIdentifier:
         v.purl = undefined;
-        if (t.charCodeAt(vs) !== 0x7b) return skipValue(t, vs);
-        return eachMember(t, vs, (ks2, ke2, key2, vs2) => {
-          if (!keyIs(t, ks2, ke2, key2, 'PURL')) return skipValue(t, vs2);
-          const e2 = stringField(t, vs2);
-          v.purl = lastValue;
-          return e2;
-        });
+        e = t.charCodeAt(vs) === 0x7b ? scanPkgIdentifier(t, vs, v) : skipValue(t, vs);
+        break;
       case VulnKey.Layer:
         v.layerDiffId = undefined;
         v.layerDigest = undefined;
-        if (t.charCodeAt(vs) !== 0x7b) return skipValue(t, vs);
-        return eachMember(t, vs, (ks2, ke2, key2, vs2) => {
-          if (keyIs(t, ks2, ke2, key2, 'DiffID')) {
-            const e2 = stringField(t, vs2);
-            v.layerDiffId = lastValue;
-            return e2;
-          }
-          if (keyIs(t, ks2, ke2, key2, 'Digest')) {
-            const e2 = stringField(t, vs2);
-            v.layerDigest = lastValue;
-            return e2;
-          }
-          return skipValue(t, vs2);
-        });
-      case VulnKey.VendorIds: {
+        e = t.charCodeAt(vs) === 0x7b ? scanLayer(t, vs, v) : skipValue(t, vs);
+        break;
+      case VulnKey.VendorIds:
         v.vendorIds = undefined;
-        if (t.charCodeAt(vs) !== 0x5b) return skipValue(t, vs);
-        const ids: string[] = [];
-        v.vendorIds = ids;
-        return eachElement(t, vs, (es) => {
-          const e2 = stringField(t, es);
-          if (lastValue !== undefined) ids.push(lastValue);
-          return e2;
-        });
-      }
+        e = t.charCodeAt(vs) === 0x5b ? scanVendorIds(t, vs, v) : skipValue(t, vs);
+        break;
       default:
         e = stringField(t, vs);
-        break;
+        switch (k) {
+          case VulnKey.Id:
+            v.id = lastValue;
+            break;
+          case VulnKey.PkgName:
+            v.pkgName = lastValue;
+            break;
+          case VulnKey.FixedVersion:
+            v.fixedVersion = lastValue;
+            break;
+          case VulnKey.Status:
+            v.status = lastValue;
+            break;
+          case VulnKey.Severity:
+            v.severity = lastValue;
+            break;
+          case VulnKey.InstalledVersion:
+            v.installedVersion = lastValue;
+            break;
+          case VulnKey.Title:
+            v.title = lastValue;
+            break;
+          case VulnKey.PrimaryUrl:
+            v.primaryUrl = lastValue;
+            break;
+          case VulnKey.Published:
+            v.published = lastValue;
+            break;
+        }
     }
-    switch (k) {
-      case VulnKey.Id:
-        v.id = lastValue;
-        break;
-      case VulnKey.PkgName:
-        v.pkgName = lastValue;
-        break;
-      case VulnKey.FixedVersion:
-        v.fixedVersion = lastValue;
-        break;
-      case VulnKey.Status:
-        v.status = lastValue;
-        break;
-      case VulnKey.Severity:
-        v.severity = lastValue;
-        break;
-      case VulnKey.InstalledVersion:
-        v.installedVersion = lastValue;
-        break;
-      case VulnKey.Title:
-        v.title = lastValue;
-        break;
-      case VulnKey.PrimaryUrl:
-        v.primaryUrl = lastValue;
-        break;
-      case VulnKey.Published:
-        v.published = lastValue;
-        break;
-    }
-    return e;
-  });
-  if (end >= 0) out.push(v);
-  return end;
+    if (e < 0) return -1;
+    p = nextMember(t, e);
+  }
+  if (p !== END) return -1;
+  out.push(v);
+  return objectEnd;
 }
 
 function scanResult(t: string, p: number, out: TrivyResultFields[]): number {

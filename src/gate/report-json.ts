@@ -140,8 +140,24 @@ class JsonWriter {
   /** Records shared by many findings (image, layer), written once and then copied as bytes. */
   private readonly shared = new Map<object, Uint8Array>();
 
-  constructor(expected: number) {
+  /** Whether the current finding has no member written yet. */
+  first = true;
+
+  /** ownKeysOnly: objects' keys are listed with Object.keys (something enumerable is inherited). */
+  constructor(
+    expected: number,
+    private readonly ownKeysOnly: boolean,
+  ) {
     this.buf = scratch !== undefined && scratch.length >= expected ? scratch : Buffer.allocUnsafe(expected);
+  }
+
+  /** A member of the current finding (level 3), left out when JSON.stringify would leave it out. */
+  member(key: string, v: unknown, shared = false): void {
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return;
+    this.raw(memberPrefix(key, 3, this.first));
+    this.first = false;
+    if (shared && typeof v === 'object' && v !== null) this.sharedComposite(v, 3);
+    else this.value(v, 3);
   }
 
   private room(n: number): void {
@@ -237,12 +253,23 @@ class JsonWriter {
       return;
     }
     let first = true;
-    for (const k of Object.keys(o)) {
-      const v = (o as Record<string, unknown>)[k];
-      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-      this.raw(memberPrefix(k, level + 1, first));
-      this.value(v, level + 1);
-      first = false;
+    if (this.ownKeysOnly) {
+      for (const k of Object.keys(o)) {
+        const v = (o as Record<string, unknown>)[k];
+        if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+        this.raw(memberPrefix(k, level + 1, first));
+        this.value(v, level + 1);
+        first = false;
+      }
+    } else {
+      // for…in lists the same keys as Object.keys here (nothing enumerable is inherited), without an array per object.
+      for (const k in o) {
+        const v = (o as Record<string, unknown>)[k];
+        if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+        this.raw(memberPrefix(k, level + 1, first));
+        this.value(v, level + 1);
+        first = false;
+      }
     }
     if (first) this.raw('{}');
     else {
@@ -276,31 +303,24 @@ class JsonWriter {
 
 /** One finding, as toGateJson maps it, at the depth of the findings array's elements (level 2). */
 function writeFinding(w: JsonWriter, f: GatedFinding): void {
-  let first = true;
-  const member = (key: string, v: unknown, shared = false): void => {
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return;
-    w.raw(memberPrefix(key, 3, first));
-    first = false;
-    if (shared && typeof v === 'object' && v !== null) w.sharedComposite(v, 3);
-    else w.value(v, 3);
-  };
-  member('id', f.id);
-  member('aliases', f.aliases);
-  member('severity', f.severity);
-  member('vendorStatus', f.vendorStatus);
-  member('package', f.pkg);
-  member('fixedVersions', f.fixedVersions);
-  member('artifact', f.artifact);
-  member('dates', f.dates);
-  member('source', f.source);
-  member('reports', f.reports);
-  member('gate', f.gate);
-  if (f.pkg.version !== undefined) member('installedVersion', f.pkg.version);
-  if (f.image) member('image', f.image, true);
-  if (f.layer) member('layer', f.layer, true);
-  if (f.title !== undefined) member('title', f.title);
-  if (f.url !== undefined) member('url', f.url);
-  if (first) w.raw('{}');
+  w.first = true;
+  w.member('id', f.id);
+  w.member('aliases', f.aliases);
+  w.member('severity', f.severity);
+  w.member('vendorStatus', f.vendorStatus);
+  w.member('package', f.pkg);
+  w.member('fixedVersions', f.fixedVersions);
+  w.member('artifact', f.artifact);
+  w.member('dates', f.dates);
+  w.member('source', f.source);
+  w.member('reports', f.reports);
+  w.member('gate', f.gate);
+  if (f.pkg.version !== undefined) w.member('installedVersion', f.pkg.version);
+  if (f.image) w.member('image', f.image, true);
+  if (f.layer) w.member('layer', f.layer, true);
+  if (f.title !== undefined) w.member('title', f.title);
+  if (f.url !== undefined) w.member('url', f.url);
+  if (w.first) w.raw('{}');
   else {
     w.raw('\n');
     w.raw(pad(2));
@@ -308,12 +328,18 @@ function writeFinding(w: JsonWriter, f: GatedFinding): void {
   }
 }
 
+/** Whether anything enumerable is inherited by plain objects (for…in would then list more than JSON.stringify). */
+function inheritsEnumerables(): boolean {
+  for (const _ in {}) return true;
+  return false;
+}
+
 export function formatGateJson(run: GateRun): string {
   const head = reportHead(run);
   if (run.findings.length === 0) return `${JSON.stringify({ ...head, findings: [] }, null, 2)}\n`;
   // Everything but the findings is small: JSON.stringify writes it; the findings array is appended as the last member.
   const top = JSON.stringify(head, null, 2);
-  const w = new JsonWriter(top.length + run.findings.length * 2048);
+  const w = new JsonWriter(top.length + run.findings.length * 2048, inheritsEnumerables());
   w.raw(top.slice(0, -2));
   w.raw(`,\n${pad(1)}"findings": [`);
   const first = `\n${pad(2)}`;
