@@ -42,6 +42,12 @@ describe('AzNode: one view over ARM and az shapes', () => {
     const n = AzNode.root({ properties: { enableRBAC: "[parameters('rbac')]" } }).get('enableRBAC');
     expect(() => n.bool()).toThrow(CannotEvaluate);
     expect(() => n.bool()).toThrow(/enableRBAC is the template expression/);
+    // Below an expression, nothing can be known: not even whether a setting exists.
+    const below = AzNode.root({ properties: { securityProfile: "[variables('sp')]", ranges: "[parameters('r')]" } });
+    expect(() => below.get('securityProfile.defender.securityMonitoring.enabled').exists).toThrow(/inside securityProfile/);
+    expect(() => below.get('securityProfile.workloadIdentity').bool()).toThrow(CannotEvaluate);
+    expect(() => below.get('ranges').items()).toThrow(CannotEvaluate);
+    expect(() => below.get('ranges').strings()).toThrow(CannotEvaluate);
     // An escaped literal bracket is a value.
     expect(AzNode.root({ v: '[[not an expression]' }).get('v').str()).toBe('[[not an expression]');
   });

@@ -86,8 +86,17 @@ function resourceRef(type: string, identity: AzureIdentity, apiVersion?: unknown
   };
 }
 
+/**
+ * The pools written in the cluster body. A pool list that is a template expression gives none here; the
+ * per-pool controls read `agentPoolProfiles` themselves and say they cannot evaluate it.
+ */
 function poolsOf(view: AzNode): AksNodePool[] {
-  return view.get('agentPoolProfiles').items().map((n, i) => ({ name: n.get('name').str() ?? `pool-${i}`, view: n }));
+  const list = view.get('agentPoolProfiles');
+  if (isTemplateExpression(list.value)) return [];
+  return list.items().map((n, i) => {
+    const name = n.get('name').value;
+    return { name: typeof name === 'string' && !isTemplateExpression(name) ? name : `pool-${i}`, view: n };
+  });
 }
 
 /**

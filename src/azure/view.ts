@@ -52,6 +52,11 @@ export class AzNode {
     readonly pointer: string,
     /** Dotted path from the root as the controls asked for it, for messages ("apiServerAccessProfile.enablePrivateCluster"). */
     readonly path: string,
+    /**
+     * Set when an ancestor is a template expression ("securityProfile": "[variables('sp')]"): whether this
+     * value exists, and what it is, cannot be known offline, so every read of it refuses.
+     */
+    private readonly unresolved?: { path: string; expression: string },
   ) {}
 
   static root(value: unknown, pointer = ''): AzNode {
@@ -59,7 +64,16 @@ export class AzNode {
   }
 
   get exists(): boolean {
+    this.refuseUnresolved();
     return this.value !== undefined;
+  }
+
+  private refuseUnresolved(): void {
+    if (this.unresolved) {
+      throw new CannotEvaluate(
+        `${this.path} is inside ${this.unresolved.path}, the template expression ${JSON.stringify(this.unresolved.expression)}, which cannot be resolved offline`,
+      );
+    }
   }
 
   /** The child by key (case-insensitive; `properties` is looked through) or by a dotted path "a.b.c". */
@@ -70,6 +84,8 @@ export class AzNode {
   private child(key: string): AzNode {
     const childPath = this.path ? `${this.path}.${key}` : key;
     const v = this.value;
+    if (this.unresolved) return new AzNode(undefined, this.pointer, childPath, this.unresolved);
+    if (isTemplateExpression(v)) return new AzNode(undefined, this.pointer, childPath, { path: this.path || '(root)', expression: v });
     if (!isPlainObject(v)) return new AzNode(undefined, this.pointer, childPath);
     const own = keyIndex(v).get(key.toLowerCase());
     if (own !== undefined && v[own] !== null && v[own] !== undefined) {
@@ -90,6 +106,7 @@ export class AzNode {
 
   /** Array items (an absent value or a non-array has none). */
   items(): AzNode[] {
+    this.guard();
     const v = this.value;
     if (!Array.isArray(v)) return [];
     return v.map((item, i) => new AzNode(item === null ? undefined : item, joinPointer(this.pointer, i), `${this.path}[${i}]`));
@@ -97,12 +114,14 @@ export class AzNode {
 
   /** Entries of an object, for dictionaries such as addonProfiles and patchVersions. */
   entries(): [string, AzNode][] {
+    this.guard();
     const v = this.value;
     if (!isPlainObject(v)) return [];
     return Object.keys(v).map((k) => [k, new AzNode(v[k] === null ? undefined : v[k], joinPointer(this.pointer, k), `${this.path}.${k}`)]);
   }
 
   private guard(): void {
+    this.refuseUnresolved();
     if (isTemplateExpression(this.value)) {
       throw new CannotEvaluate(`${this.path} is the template expression ${JSON.stringify(this.value)}, which cannot be resolved offline`);
     }
