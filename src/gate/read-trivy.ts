@@ -59,6 +59,34 @@ function trivyFinding(ctx: TrivyContext, type: string | undefined, v: TrivyVulnF
   const fixedVersions = splitVersions(v.fixedVersion);
   const rawStatus = str(v.status);
   const vendor: VendorStatus = (rawStatus && vendorStatus(rawStatus)) || (fixedVersions.length > 0 ? 'fixed' : 'affected');
+  const sev = severity(v.severity);
+  const purl = str(v.purl);
+  const version = str(v.installedVersion);
+  const title = str(v.title);
+  const url = str(v.primaryUrl);
+  const layer = ctx.resolve(str(v.layerDiffId), str(v.layerDigest));
+  const published = day(v.published);
+  const image = ctx.image;
+  const scanAt = ctx.scanAt;
+  // The usual entry has every field: made in one go, with the members in the same order as below.
+  if (type && purl && version && title && url && image && layer && published && scanAt) {
+    return {
+      source: 'trivy',
+      reports: [ctx.file],
+      id,
+      aliases,
+      pkg: { name: pkgName, type, purl, version },
+      fixedVersions,
+      severity: sev,
+      vendorStatus: vendor,
+      artifact: ctx.artifact,
+      dates: { published, scanAt },
+      title,
+      url,
+      image,
+      layer,
+    };
+  }
   const f: NormalizedFinding = {
     source: 'trivy',
     reports: [ctx.file],
@@ -66,26 +94,20 @@ function trivyFinding(ctx: TrivyContext, type: string | undefined, v: TrivyVulnF
     aliases,
     pkg: { name: pkgName },
     fixedVersions,
-    severity: severity(v.severity),
+    severity: sev,
     vendorStatus: vendor,
     artifact: ctx.artifact,
     dates: {},
   };
   if (type) f.pkg.type = type;
-  const purl = str(v.purl);
   if (purl) f.pkg.purl = purl;
-  const version = str(v.installedVersion);
   if (version) f.pkg.version = version;
-  const title = str(v.title);
   if (title) f.title = title;
-  const url = str(v.primaryUrl);
   if (url) f.url = url;
-  if (ctx.image) f.image = ctx.image;
-  const layer = ctx.resolve(str(v.layerDiffId), str(v.layerDigest));
+  if (image) f.image = image;
   if (layer) f.layer = layer;
-  const published = day(v.published);
   if (published) f.dates.published = published;
-  if (ctx.scanAt) f.dates.scanAt = ctx.scanAt;
+  if (scanAt) f.dates.scanAt = scanAt;
   return f;
 }
 
@@ -264,16 +286,41 @@ function skipArray(t: string, p: number): number {
 }
 
 /** A string value starting at p into lastValue (undefined, and skipped, when the value is not a string). */
-function stringField(t: string, p: number): number {
+function stringField(t: string, p: number, recent?: string[]): number {
   if (t.charCodeAt(p) !== 0x22) {
     lastValue = undefined;
     return skipValue(t, p);
   }
   const end = skipString(t, p);
   if (end < 0) return -1;
-  lastValue = lastEscaped ? (JSON.parse(t.slice(p, end)) as string) : t.slice(p + 1, end - 1);
+  lastValue = lastEscaped ? (JSON.parse(t.slice(p, end)) as string) : recent ? recentString(t, p + 1, end - 1, recent) : t.slice(p + 1, end - 1);
   return end;
 }
+
+/**
+ * Fields that take a few values over and over (severity, status, layer, dates): the text is compared with
+ * the values seen lately and an equal one is reused, so a large report has one string per value instead of
+ * one per entry (and lookups keyed by it hash it once).
+ */
+const RECENT_MAX = 16;
+function recentString(t: string, start: number, end: number, recent: string[]): string {
+  const len = end - start;
+  for (let i = 0; i < recent.length; i++) {
+    const x = recent[i] as string;
+    if (x.length === len && t.startsWith(x, start)) return x;
+  }
+  const v = t.slice(start, end);
+  if (recent.length < RECENT_MAX) recent.push(v);
+  else recent[recentNext++ % RECENT_MAX] = v;
+  return v;
+}
+let recentNext = 0;
+const recentSeverity: string[] = [];
+const recentStatus: string[] = [];
+const recentDiffId: string[] = [];
+const recentDigest: string[] = [];
+const recentPublished: string[] = [];
+const recentType: string[] = [];
 
 /**
  * Walks the members of the object starting at p, calling member(keyStart, keyEnd, key, valueStart) for each:
@@ -437,10 +484,10 @@ function scanLayer(t: string, p: number, v: TrivyVulnFields): number {
     if (vs < 0) return -1;
     let e: number;
     if (keyIsNow(t, 'DiffID')) {
-      e = stringField(t, vs);
+      e = stringField(t, vs, recentDiffId);
       v.layerDiffId = lastValue;
     } else if (keyIsNow(t, 'Digest')) {
-      e = stringField(t, vs);
+      e = stringField(t, vs, recentDigest);
       v.layerDigest = lastValue;
     } else e = skipValue(t, vs);
     if (e < 0) return -1;
@@ -498,7 +545,7 @@ function scanVuln(t: string, p: number, out: TrivyVulnFields[]): number {
         e = t.charCodeAt(vs) === 0x5b ? scanVendorIds(t, vs, v) : skipValue(t, vs);
         break;
       default:
-        e = stringField(t, vs);
+        e = stringField(t, vs, k === VulnKey.Severity ? recentSeverity : k === VulnKey.Status ? recentStatus : k === VulnKey.Published ? recentPublished : undefined);
         switch (k) {
           case VulnKey.Id:
             v.id = lastValue;
@@ -541,7 +588,7 @@ function scanResult(t: string, p: number, out: TrivyResultFields[]): number {
   const r: TrivyResultFields = { type: undefined, vulns: [] };
   const end = eachMember(t, p, (ks, ke, key, vs) => {
     if (keyIs(t, ks, ke, key, 'Type')) {
-      const e = stringField(t, vs);
+      const e = stringField(t, vs, recentType);
       r.type = lastValue;
       return e;
     }

@@ -38,8 +38,26 @@ function parseDay(s: string): string | undefined {
  * severity (grace days, counts) see the same string every time instead of a fresh lower-cased copy.
  */
 export function severity(v: unknown): VulnSeverity {
-  const s = typeof v === 'string' ? v.toLowerCase() : '';
-  switch (s) {
+  if (typeof v !== 'string') return 'unknown';
+  // Scanners write the upper-case (Trivy) or capitalised (Grype) forms: those need no lower-cased copy.
+  switch (v) {
+    case 'CRITICAL':
+    case 'Critical':
+      return 'critical';
+    case 'HIGH':
+    case 'High':
+      return 'high';
+    case 'MEDIUM':
+    case 'Medium':
+      return 'medium';
+    case 'LOW':
+    case 'Low':
+      return 'low';
+    case 'UNKNOWN':
+    case 'Unknown':
+      return 'unknown';
+  }
+  switch (v.toLowerCase()) {
     case 'critical':
       return 'critical';
     case 'high':
@@ -165,14 +183,19 @@ export function layerResolver(config: Json, diffIdsFallback: string[] = []): (di
     }
   }
   // One shared (read-only) object per layer: a large report names the same few layers many times.
-  const cache = new Map<string, LayerInfo>();
+  // Keyed by DiffID, then digest (no key string built per finding).
+  const cache = new Map<string, Map<string, LayerInfo>>();
   return (diffId, digest) => {
     if (!diffId && !digest) return undefined;
-    const k = `${diffId ?? ''} ${digest ?? ''}`;
-    const hit = cache.get(k);
+    let byDigest = cache.get(diffId ?? '');
+    if (byDigest === undefined) {
+      byDigest = new Map();
+      cache.set(diffId ?? '', byDigest);
+    }
+    const hit = byDigest.get(digest ?? '');
     if (hit) return hit;
     const info: LayerInfo = { origin: 'undecided', originReason: reason };
-    cache.set(k, info);
+    byDigest.set(digest ?? '', info);
     if (diffId) info.diffId = diffId;
     if (digest) info.digest = digest;
     if (baseCount >= 0 && diffId) {
