@@ -158,6 +158,23 @@ describe('ARM templates', () => {
     expect(template.resources[0]?.properties?.enableRBAC).toBe("[parameters('rbac')]");
   });
 
+  it("resolves the format() and concat() names Bicep emits, attaching a child pool to its cluster", () => {
+    const t = {
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { cluster: { type: 'string', defaultValue: 'aks9' }, env: { type: 'string', defaultValue: 'prod' } },
+      resources: [
+        { type: 'Microsoft.ContainerService/managedClusters', apiVersion: '2025-09-01', name: "[concat('aks-', parameters('env'))]", properties: {} },
+        { type: 'Microsoft.ContainerService/managedClusters', apiVersion: '2025-09-01', name: "[parameters('cluster')]", properties: {} },
+        { type: 'Microsoft.ContainerService/managedClusters/agentPools', apiVersion: '2025-09-01', name: "[format('{0}/{1}', parameters('cluster'), 'it''s')]", properties: { mode: 'User' } },
+      ],
+    };
+    const subjects = azureSubjects('main.json', JSON.stringify(t));
+    expect(subjects.map((s) => s.azure.name)).toEqual(['aks-prod', 'aks9']);
+    expect((subjects[1] as AksClusterSubject).pools.map((p) => [p.name, p.view.pointer])).toEqual([["it's", '/resources/2']]);
+    expect((subjects[0] as AksClusterSubject).pools).toEqual([]);
+  });
+
   it('reads languageVersion 2.0 templates whose resources are symbolic names', () => {
     const symbolic = {
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',

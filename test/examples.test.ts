@@ -21,8 +21,15 @@ const CONFIGMAP = `${ROOT}/legacy/inventory-config.yaml`;
 const CLEANUP = `${ROOT}/legacy/cleanup-cronjob.yaml`;
 const NODE_EXPORTER = `${ROOT}/monitoring/node-exporter.yaml`;
 
-/** Every object written in the estate (the identity List counts item by item). */
+/** Every Kubernetes object written in the estate (the identity List counts item by item). */
 const OBJECTS_IN_ESTATE = 61;
+/**
+ * The Azure side (examples/contoso/azure): the payments cluster and two registries (ARM and az shapes), two
+ * AcrPull role assignments, two registry tokens, and a Bicep-compiled template with a registry, a cluster
+ * and a role assignment (its private endpoint and node pool are not resources Palisade counts).
+ */
+const AZURE_RESOURCES = 10;
+const AZURE = `${ROOT}/azure`;
 
 const PSS_IDS = [
   ...Array.from({ length: 13 }, (_, i) => `APP-${String(i + 1).padStart(3, '0')}`),
@@ -55,6 +62,7 @@ function span(file: string, first: string, last: string, from = 1): number[] {
 }
 
 const isLegacy = (f: Finding) => f.location.file.startsWith(`${ROOT}/legacy/`);
+const isAzure = (f: Finding) => f.location.file.startsWith(`${AZURE}/`);
 const isNodeExporter = (f: Finding) => f.location.file === NODE_EXPORTER && f.resource.kind === 'DaemonSet';
 const where = (f: Finding) => `${f.controlId} ${f.status} ${f.location.file}:${f.location.line ?? '?'} ${f.message}`;
 
@@ -87,7 +95,7 @@ describe('examples/contoso: the estate as a whole', () => {
 
   it('reads every manifest (multi-document YAML, anchors, merge keys, a kubectl List) without input errors', () => {
     expect(recommended.inputErrors).toEqual([]);
-    expect(recommended.summary.resources).toBe(OBJECTS_IN_ESTATE);
+    expect(recommended.summary.resources).toBe(OBJECTS_IN_ESTATE + AZURE_RESOURCES);
   });
 
   it('runs every control the estate is meant to exercise', () => {
@@ -112,7 +120,7 @@ describe('examples/contoso: hardened workloads', () => {
   });
 
   it('have no failing (non-exempted) findings under the default profile', () => {
-    const failing = recommended.findings.filter((f) => !isLegacy(f) && f.status === 'fail');
+    const failing = recommended.findings.filter((f) => !isLegacy(f) && !isAzure(f) && f.status === 'fail');
     expect(failing.map(where)).toEqual([]);
   });
 });
@@ -232,5 +240,58 @@ describe('examples/contoso: exemptions', () => {
   it('counts exempted findings in the summary', () => {
     expect(recommended.summary.exempted).toBe(recommended.findings.filter((f) => f.status === 'exempted').length);
     expect(recommended.summary.exempted).toBeGreaterThan(0);
+  });
+});
+
+describe('examples/contoso: the Azure estate', () => {
+  const CLUSTER = `${AZURE}/aks-payments-prod.json`;
+  const TEMPLATE = `${AZURE}/infra/storefront-staging.json`;
+  const azure = () => recommended.findings.filter(isAzure);
+  const of = (id: string, name: string) => azure().filter((f) => f.controlId === id && f.resource.name === name);
+
+  it('scans the hardened production cluster: only its old node pool and version fail', () => {
+    const prod = azure().filter((f) => f.resource.name === 'aks-payments-prod');
+    // Hardened settings: private API server, Entra ID with Azure RBAC, no local accounts, Defender, KMS, policy add-on.
+    for (const id of ['CLU-101', 'CLU-102', 'CLU-104', 'CLU-105', 'CLU-106', 'CLU-107', 'CLU-115', 'CLU-116', 'CLU-119']) {
+      expect(prod.filter((f) => f.controlId === id).map(where), id).toEqual([]);
+    }
+    const apps = expectFailAt(recommended, 'CLU-129', CLUSTER, [lineOf(CLUSTER, '"currentOrchestratorVersion": "1.31.9"')]);
+    expect(apps).toMatchObject({ severity: 'critical', data: { nodePool: 'apps' } });
+    expect(apps.frameworks).toMatchObject({ catalog: ['AKS-029'], seed: ['C10'] });
+    expect(expectFailAt(recommended, 'NOD-123', CLUSTER, [lineOf(CLUSTER, '"sshAccess": "LocalUser"')]).data.nodePool).toBe('apps');
+    // 1.34 leaves community support the day after the evaluation date: a warning, not a failure.
+    const version = expectFailAt(recommended, 'CLU-128', CLUSTER, [lineOf(CLUSTER, '"currentKubernetesVersion"')]);
+    expect(version).toMatchObject({ severity: 'medium', messageId: 'ending' });
+  });
+
+  it('finds the shared, public registry the production cluster pulls from, and says which cluster pulls from which registry', () => {
+    expect(of('REG-150', 'aks-payments-prod').map((f) => f.messageId).sort()).toEqual(['notPrivate', 'otherSubscription']);
+    expect(recommended.azure?.pulls.map((p) => `${p.cluster} → ${p.registry} (${p.via})`).sort()).toEqual([
+      'aks-payments-prod → crpaymentsprod (acrpull-role-assignment)',
+      'aks-payments-prod → crplatformshared (acrpull-role-assignment)',
+      'aks-storefront-staging → crstorefrontstaging (template-role-assignment)',
+    ]);
+    expect(of('REG-101', 'crplatformshared')).toHaveLength(1);
+    expect(of('REG-106', 'crpaymentsprod')).toEqual([]);
+    expect(of('REG-108', 'crpaymentsprod')).toEqual([]);
+  });
+
+  it('checks registry tokens given with az acr token list', () => {
+    const pusher = of('REG-104', 'legacy-pusher');
+    expect(pusher.map((f) => f.messageId).sort()).toHaveLength(2);
+    expect(of('REG-104', 'ci-pull')).toEqual([]);
+  });
+
+  it('reads the Bicep-compiled template: parameters resolved, the separate node pool attached, the private endpoint counted', () => {
+    expect(of('CLU-101', 'aks-storefront-staging')).toEqual([]);
+    const publicIp = expectFailAt(recommended, 'NOD-122', TEMPLATE, [lineOf(TEMPLATE, '"enableNodePublicIP": true')]);
+    expect(publicIp.data.nodePool).toBe('web');
+    expect(of('REG-150', 'aks-storefront-staging')).toEqual([]);
+    expect(of('REG-108', 'crstorefrontstaging')).toEqual([]);
+  });
+
+  it('never passes silently what it cannot see: side inputs it was not given are not evaluated', () => {
+    const ids = new Set(recommended.notEvaluated.filter((n) => n.location.file.startsWith(`${AZURE}/`)).map((n) => n.controlId));
+    expect([...ids]).toEqual(expect.arrayContaining(['CLU-144', 'CLU-145', 'REG-119', 'REG-123']));
   });
 });

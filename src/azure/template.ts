@@ -54,6 +54,8 @@ class Scope {
   resolve(value: unknown, depth = 0): unknown {
     if (depth > 16) return value;
     if (isTemplateExpression(value)) {
+      const joined = this.resolveStringFunction(value, depth);
+      if (joined !== undefined) return joined;
       const m = SIMPLE_REF.exec(value);
       if (!m) return value;
       const [, fn, name] = m as unknown as [string, string, string];
@@ -75,6 +77,67 @@ class Scope {
     }
     return value;
   }
+
+  /**
+   * `format('{0}/{1}', parameters('cluster'), 'pool')` and `concat('pe-', parameters('acr'))`, the string
+   * builders Bicep emits for names, when every argument is known; undefined otherwise.
+   */
+  private resolveStringFunction(expression: string, depth: number): string | undefined {
+    const m = /^\[\s*(format|concat)\s*\(([\s\S]*)\)\s*\]$/i.exec(expression);
+    if (!m) return undefined;
+    const args = splitArguments(m[2] as string).map((a) => resolveArgumentWith(this, a, depth));
+    if (args.some((a) => a === undefined)) return undefined;
+    if ((m[1] as string).toLowerCase() === 'concat') return args.map(String).join('');
+    const [fmt, ...rest] = args;
+    if (typeof fmt !== 'string') return undefined;
+    let ok = true;
+    const out = fmt.replace(/\{(\d+)(?::[^}]*)?\}/g, (_, i: string) => {
+      const v = rest[Number(i)];
+      if (v === undefined) ok = false;
+      return String(v);
+    });
+    return ok ? out : undefined;
+  }
+}
+
+export interface ScopeLike {
+  resolve(value: unknown, depth?: number): unknown;
+}
+
+/** Splits "a, 'b,c', f(x, y)" at its top-level commas. */
+function splitArguments(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") {
+      // '' inside a string is an escaped quote
+      if (inString && text[i + 1] === "'") {
+        i++;
+        continue;
+      }
+      inString = !inString;
+    } else if (!inString && (c === '(' || c === '[')) depth++;
+    else if (!inString && (c === ')' || c === ']')) depth--;
+    else if (!inString && c === ',' && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start).trim());
+  return out;
+}
+
+/** One argument of a string function: a literal, a number, or a parameters()/variables() reference. */
+function resolveArgumentWith(scope: ScopeLike, arg: string, depth: number): string | number | boolean | undefined {
+  const lit = /^'((?:[^']|'')*)'$/.exec(arg);
+  if (lit) return (lit[1] as string).replace(/''/g, "'");
+  if (/^-?\d+$/.test(arg)) return Number(arg);
+  if (arg === 'true' || arg === 'false') return arg === 'true';
+  const v = scope.resolve(`[${arg}]`, depth + 1);
+  return typeof v === 'string' && isTemplateExpression(v) ? undefined : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
 }
 
 function resourcesOf(container: unknown, pointer: string): { value: Dict; pointer: string; symbol?: string }[] {
