@@ -19,8 +19,11 @@ export interface AzureControlRefs {
 }
 
 export function azureFrameworks(r: AzureControlRefs): Frameworks {
+  // A control that decides what a Defender for Cloud recommendation decides implements that recommendation
+  // offline, before deployment: design item K13 ("follow the Defender for Cloud recommendations").
+  const seed = r.defender && r.defender.length > 0 && !r.seed.includes('K13') ? [...r.seed, 'K13'] : [...r.seed];
   return {
-    seed: [...r.seed],
+    seed,
     ...(r.catalog ? { catalog: [r.catalog] } : {}),
     ...(r.azurePolicy && r.azurePolicy.length > 0 ? { 'azure-policy': r.azurePolicy.map((g) => g.toLowerCase()) } : {}),
     ...(r.defender && r.defender.length > 0 ? { 'defender-for-cloud': r.defender.map((g) => g.toLowerCase()) } : {}),

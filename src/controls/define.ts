@@ -39,6 +39,12 @@ export interface ControlMeta<M extends string = string> {
   options?: Record<string, OptionSpec>;
   /** Pod Security Standards controls name their level; profiles pss-baseline/pss-restricted select on it. */
   pss?: { level: PssLevel; checkId: string; since: number };
+  /**
+   * Set when the control needs an input Palisade does not read yet (e.g. Defender assessments): it always
+   * reports "not evaluated" naming the command that produces the input, and does not count as covering its
+   * seed countermeasures.
+   */
+  awaitsInput?: string;
   /** Experimental controls are off unless enabled; `recommended` runs every stable control. */
   stability?: 'stable' | 'experimental';
 }

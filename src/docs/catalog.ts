@@ -77,7 +77,8 @@ export function renderCatalogMarkdown(controls: readonly AnyControl[]): string {
 /** Which controls implement each seed id; which are organisational or planned, and why. */
 export function seedCoverage(controls: readonly AnyControl[]): { id: string; title: string; controls: string[]; note?: string; status: string }[] {
   return SEED_IDS.map((id) => {
-    const implementing = controls.filter((c) => c.meta.frameworks.seed.includes(id)).map((c) => c.meta.id);
+    // A control that only says which input it would need does not implement the countermeasure.
+    const implementing = controls.filter((c) => c.meta.frameworks.seed.includes(id) && !c.meta.awaitsInput).map((c) => c.meta.id);
     const uncovered = UNCOVERED_SEEDS[id];
     const status = implementing.length > 0 ? 'implemented' : uncovered ? uncovered.status : 'missing';
     const row: { id: string; title: string; controls: string[]; note?: string; status: string } = {

@@ -14,6 +14,7 @@ export default defineControl({
     severity: 'low',
     appliesTo: ['azure.acr'],
     stages: ['ci', 'audit'],
+    awaitsInput: 'the registry diagnostic settings (az monitor diagnostic-settings list)',
     docs: {
       summary: 'Registry login and repository events are sent to a log destination (needs the diagnostic settings).',
       rationale:

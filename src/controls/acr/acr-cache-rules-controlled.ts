@@ -12,6 +12,7 @@ export default defineControl({
     severity: 'low',
     appliesTo: ['azure.acr'],
     stages: ['ci', 'audit'],
+    awaitsInput: 'the registry cache rules (az acr cache list)',
     docs: {
       summary: 'The registry has no pull-through cache rules, or only rules to allow-listed upstreams (needs the cache rule list).',
       rationale:

@@ -14,6 +14,7 @@ export default defineControl({
     severity: 'medium',
     appliesTo: ['azure.acr'],
     stages: ['ci', 'audit'],
+    awaitsInput: 'the changeable attributes of release tags (az acr repository show --image)',
     docs: {
       summary: 'Release tags are locked against overwrite (writeEnabled false) (needs the tags\' attributes).',
       rationale:
