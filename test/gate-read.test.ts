@@ -203,7 +203,7 @@ describe('Trivy reports read straight from the text', () => {
     let compared = 0;
     for (const file of trivyFiles) {
       const text = readFileSync(file, 'utf8');
-      const scanned = scanTrivyText(text);
+      const scanned = scanTrivyText(text, file);
       let doc: Record<string, unknown>;
       try {
         doc = JSON.parse(text) as Record<string, unknown>;
@@ -241,6 +241,12 @@ describe('Trivy reports read straight from the text', () => {
       base.replace(/\n/g, '\r\n'),
       `\ufeff \t\n${base}\n `,
       JSON.stringify(JSON.parse(base)),
+      // Laid out unlike Trivy (read the ordinary way, same result): Type after the vulnerabilities, the
+      // image metadata after Results, Results twice.
+      JSON.stringify({ ...JSON.parse(base), Results: JSON.parse(base).Results.map(({ Type, ...r }: Record<string, unknown>) => ({ ...r, Type })) }),
+      JSON.stringify((({ Results, ...rest }) => ({ Results, ...rest, Results2: 1 }))(JSON.parse(base))),
+      JSON.stringify((({ Results, ...rest }) => ({ ...rest, Results, ArtifactName: 'other' }))(JSON.parse(base))),
+      base.replace(/"Results": \[/, '"Results": [], "Results": ['),
     ];
     for (const text of variants) same(readReport(text, 'v.json'), ordinary(text, 'v.json'));
   });
@@ -248,11 +254,11 @@ describe('Trivy reports read straight from the text', () => {
   it('leaves broken JSON, other formats and odd documents to the ordinary reader', () => {
     const base = readFileSync(path.join(TRIVY, 'alpine-310.json.golden'), 'utf8');
     for (const broken of [base.slice(0, 5000), base.replace(/: (\d+)/, ': 01'), base.replace(/: (\d+)/, ': 1.'), base.replace(/"Title": "/, '"Title": "\u0001'), `${base} x`, base.replace('"Title": "', '"Title": "\\x')]) {
-      expect(scanTrivyText(broken)).toBeUndefined();
+      expect(scanTrivyText(broken, 'broken.json')).toBeUndefined();
       expect(() => readReport(broken, 'broken.json')).toThrow(/broken\.json: not valid JSON at line \d+, column \d+/);
     }
-    expect(scanTrivyText(base.replace(/"SchemaVersion": 2,/, '"__proto__": {}, "SchemaVersion": 2,'))).toBeUndefined();
-    expect(scanTrivyText(readFileSync(GRYPE_FILES[0] as string, 'utf8'))).toBeUndefined();
+    expect(scanTrivyText(base.replace(/"SchemaVersion": 2,/, '"__proto__": {}, "SchemaVersion": 2,'), 'p.json')).toBeUndefined();
+    expect(scanTrivyText(readFileSync(GRYPE_FILES[0] as string, 'utf8'), 'g.json')).toBeUndefined();
     expect(() => readReport(base.replace(/"SchemaVersion": 2/, '"SchemaVersion": 3'), 'v3.json')).toThrow(/SchemaVersion 3 is not supported/);
     expect(readReport(base.replace(/"SchemaVersion": 2/, '"SchemaVersion": 2.0'), 'v2.json').findings).toHaveLength(4);
   });

@@ -57,10 +57,6 @@ function stripPurl(p: string): string {
   return p.split(/[?#]/)[0] as string;
 }
 
-function findingKey(f: NormalizedFinding): string {
-  return `${f.image?.name ?? f.artifact}\u0000${f.id}\u0000${f.pkg.name}\u0000${f.pkg.version ?? ''}`;
-}
-
 const repoCache = new Map<string, string>();
 function repositoryOf(name: string): string {
   let r = repoCache.get(name);
@@ -86,22 +82,43 @@ function statusRank(s: VendorStatus): number {
   return s === 'fixed' ? 3 : s === 'unknown' ? 0 : 1;
 }
 
+function sameFinding(a: NormalizedFinding, b: NormalizedFinding): boolean {
+  return (a.image?.name ?? a.artifact) === (b.image?.name ?? b.artifact) && a.pkg.name === b.pkg.name && (a.pkg.version ?? '') === (b.pkg.version ?? '');
+}
+
 /** Merges findings that are the same (image, id, package, version) across reports. */
 export function mergeFindings(all: NormalizedFinding[]): NormalizedFinding[] {
-  const byKey = new Map<string, NormalizedFinding>();
+  // The findings kept, in the order first seen; looked up by id (then image, package and version compared),
+  // so no key string is built per finding.
+  const out: NormalizedFinding[] = [];
+  const byId = new Map<string, number | number[]>();
   // A finding seen once is kept as read; only a duplicate makes a copy (the inputs are never changed).
   const copied = new Set<NormalizedFinding>();
   for (const f of all) {
-    const k = findingKey(f);
-    let prev = byKey.get(k);
-    if (!prev) {
-      byKey.set(k, f);
+    const hit = byId.get(f.id);
+    let at = -1;
+    if (typeof hit === 'number') {
+      if (sameFinding(out[hit] as NormalizedFinding, f)) at = hit;
+    } else if (hit !== undefined) {
+      for (const i of hit) {
+        if (sameFinding(out[i] as NormalizedFinding, f)) {
+          at = i;
+          break;
+        }
+      }
+    }
+    if (at < 0) {
+      const i = out.push(f) - 1;
+      if (hit === undefined) byId.set(f.id, i);
+      else if (typeof hit === 'number') byId.set(f.id, [hit, i]);
+      else hit.push(i);
       continue;
     }
+    let prev = out[at] as NormalizedFinding;
     if (!copied.has(prev)) {
       prev = { ...prev, reports: [...prev.reports], aliases: [...prev.aliases], fixedVersions: [...prev.fixedVersions], pkg: { ...prev.pkg }, dates: { ...prev.dates } };
       copied.add(prev);
-      byKey.set(k, prev);
+      out[at] = prev;
     }
     for (const r of f.reports) if (!prev.reports.includes(r)) prev.reports.push(r);
     for (const a of f.aliases) if (!prev.aliases.includes(a) && a !== prev.id) prev.aliases.push(a);
@@ -120,7 +137,7 @@ export function mergeFindings(all: NormalizedFinding[]): NormalizedFinding[] {
     if (!prev.dates.published && f.dates.published) prev.dates.published = f.dates.published;
     if (!prev.vex && f.vex) prev.vex = f.vex;
   }
-  return [...byKey.values()];
+  return out;
 }
 
 /** Upper-cased id and aliases of a finding, computed once per finding (VEX statements compare them all). */

@@ -21,12 +21,6 @@ export interface TrivyVulnFields {
   published: unknown;
 }
 
-/** One entry of Results: its Type and its vulnerabilities. */
-export interface TrivyResultFields {
-  type: unknown;
-  vulns: TrivyVulnFields[];
-}
-
 interface TrivyContext {
   file: string;
   artifact: string;
@@ -134,20 +128,6 @@ export function readTrivy(doc: Json, file: string): ReportRead {
         layerDigest: v.Layer?.Digest,
         published: v.PublishedDate,
       });
-      if (f) findings.push(f);
-    }
-  }
-  return { file, format: 'trivy', findings, vex: [], notes: [] };
-}
-
-/** Trivy JSON from what scanTrivyText read: the same findings readTrivy makes of the parsed document. */
-export function readTrivyScanned(doc: Json, results: TrivyResultFields[], file: string): ReportRead {
-  const ctx = trivyContext(doc, file);
-  const findings: NormalizedFinding[] = [];
-  for (const result of results) {
-    const type = str(result.type);
-    for (const v of result.vulns) {
-      const f = trivyFinding(ctx, type, v);
       if (f) findings.push(f);
     }
   }
@@ -506,22 +486,39 @@ function scanVendorIds(t: string, p: number, v: TrivyVulnFields): number {
   });
 }
 
-function scanVuln(t: string, p: number, out: TrivyVulnFields[]): number {
-  const v: TrivyVulnFields = {
-    id: undefined,
-    pkgName: undefined,
-    vendorIds: undefined,
-    fixedVersion: undefined,
-    status: undefined,
-    severity: undefined,
-    purl: undefined,
-    installedVersion: undefined,
-    title: undefined,
-    primaryUrl: undefined,
-    layerDiffId: undefined,
-    layerDigest: undefined,
-    published: undefined,
-  };
+/** The entry being read (one record, reused: only the finding made from it is kept). */
+const entry: TrivyVulnFields = {
+  id: undefined,
+  pkgName: undefined,
+  vendorIds: undefined,
+  fixedVersion: undefined,
+  status: undefined,
+  severity: undefined,
+  purl: undefined,
+  installedVersion: undefined,
+  title: undefined,
+  primaryUrl: undefined,
+  layerDiffId: undefined,
+  layerDigest: undefined,
+  published: undefined,
+};
+
+/** One vulnerability entry: the finding readTrivy would make of it goes to out. */
+function scanVuln(t: string, p: number, ctx: TrivyContext, type: string | undefined, out: NormalizedFinding[]): number {
+  const v = entry;
+  v.id = undefined;
+  v.pkgName = undefined;
+  v.vendorIds = undefined;
+  v.fixedVersion = undefined;
+  v.status = undefined;
+  v.severity = undefined;
+  v.purl = undefined;
+  v.installedVersion = undefined;
+  v.title = undefined;
+  v.primaryUrl = undefined;
+  v.layerDiffId = undefined;
+  v.layerDigest = undefined;
+  v.published = undefined;
   for (p = firstMember(t, p); p >= 0; ) {
     const vs = readKey(t, p);
     if (vs < 0) return -1;
@@ -580,72 +577,100 @@ function scanVuln(t: string, p: number, out: TrivyVulnFields[]): number {
     p = nextMember(t, e);
   }
   if (p !== END) return -1;
-  out.push(v);
+  const f = trivyFinding(ctx, type, v);
+  if (f) out.push(f);
   return objectEnd;
 }
 
-function scanResult(t: string, p: number, out: TrivyResultFields[]): number {
-  const r: TrivyResultFields = { type: undefined, vulns: [] };
+/** Set when the text is valid so far but laid out in a way the direct reading does not follow (the ordinary reader then decides). */
+let unsupported = false;
+
+/**
+ * One entry of Results: its Type, then the findings of its Vulnerabilities (one list per result; a repeated
+ * Vulnerabilities member replaces the list, as JSON.parse would). A Type after the Vulnerabilities is left
+ * to the ordinary reader (Trivy writes it first).
+ */
+function scanResult(t: string, p: number, ctx: TrivyContext, out: NormalizedFinding[][]): number {
+  let type: string | undefined;
+  let list: NormalizedFinding[] = [];
+  let vulnsSeen = false;
   const end = eachMember(t, p, (ks, ke, key, vs) => {
     if (keyIs(t, ks, ke, key, 'Type')) {
+      if (vulnsSeen) {
+        unsupported = true;
+        return -1;
+      }
       const e = stringField(t, vs, recentType);
-      r.type = lastValue;
+      type = str(lastValue);
       return e;
     }
     if (keyIs(t, ks, ke, key, 'Vulnerabilities')) {
-      const vulns: TrivyVulnFields[] = [];
-      r.vulns = vulns;
+      vulnsSeen = true;
+      const found: NormalizedFinding[] = [];
+      list = found;
       if (t.charCodeAt(vs) !== 0x5b) return skipValue(t, vs);
-      return eachElement(t, vs, (es) => (t.charCodeAt(es) === 0x7b ? scanVuln(t, es, vulns) : skipValue(t, es)));
+      return eachElement(t, vs, (es) => (t.charCodeAt(es) === 0x7b ? scanVuln(t, es, ctx, type, found) : skipValue(t, es)));
     }
     return skipValue(t, vs);
   });
-  if (end >= 0) out.push(r);
+  if (end >= 0) out.push(list);
   return end;
 }
 
 /** Top-level members that belong to the other report formats: not a Trivy report, read it the ordinary way. */
 const OTHER_FORMATS = new Set(['matches', 'descriptor', 'bomFormat', '@context', 'statements', 'runs', '$schema']);
+/** Top-level members the findings depend on (image, artifact, layers, scan date): Trivy writes them before Results. */
+const CONTEXT_MEMBERS = new Set(['Metadata', 'ArtifactName', 'ArtifactType', 'CreatedAt']);
 
 /**
- * Reads a Trivy JSON report's text: the top-level members other than Results (parsed by JSON.parse) and,
- * from Results, what readTrivyScanned needs. Undefined when the text is not a JSON object with a Results
- * array, is not valid JSON, or has anything this reader leaves to JSON.parse.
+ * Reads a Trivy JSON report's text: the top-level members other than Results (parsed by JSON.parse), and
+ * the findings readTrivy would make of Results. Undefined when the text is not a JSON object with a Results
+ * array, is not valid JSON, or has anything this reader leaves to JSON.parse; the caller checks that doc is
+ * a Trivy report of SchemaVersion 2 before using read.
  */
-export function scanTrivyText(t: string): { doc: Record<string, unknown>; results: TrivyResultFields[] } | undefined {
+export function scanTrivyText(t: string, file: string): { doc: Record<string, unknown>; read: ReportRead } | undefined {
+  unsupported = false;
   try {
-    return scan(t);
+    return scan(t, file);
   } catch {
     // Nesting too deep for the recursion, or anything unforeseen: the ordinary reader decides.
     return undefined;
   }
 }
 
-function scan(t: string): { doc: Record<string, unknown>; results: TrivyResultFields[] } | undefined {
+function scan(t: string, file: string): { doc: Record<string, unknown>; read: ReportRead } | undefined {
   let p = ws(t, 0);
   if (t.charCodeAt(p) !== 0x7b) return undefined;
   const doc: Record<string, unknown> = {};
+  // Member values are parsed when Results is reached (the findings need them) and at the end, not before:
+  // a text that turns out not to be a Trivy report has not been parsed for nothing.
   const spans: [string, number, number][] = [];
-  let results: TrivyResultFields[] | undefined;
+  const parseSpans = (): void => {
+    for (const [name, start, end] of spans) doc[name] = start < 0 ? [] : JSON.parse(t.slice(start, end));
+    spans.length = 0;
+  };
+  let lists: NormalizedFinding[][] | undefined;
   let bail = false;
   p = eachMember(t, p, (ks, ke, key, vs) => {
     const name = key ?? t.slice(ks, ke);
-    if (name === '__proto__' || OTHER_FORMATS.has(name)) {
+    if (name === '__proto__' || OTHER_FORMATS.has(name) || (lists !== undefined && CONTEXT_MEMBERS.has(name))) {
       bail = true;
       return -1;
     }
     if (name === 'Results' && t.charCodeAt(vs) === 0x5b) {
-      const found: TrivyResultFields[] = [];
-      results = found;
+      parseSpans();
+      const ctx = trivyContext(doc, file);
+      const found: NormalizedFinding[][] = [];
+      lists = found;
       spans.push([name, -1, -1]);
-      return eachElement(t, vs, (es) => (t.charCodeAt(es) === 0x7b ? scanResult(t, es, found) : skipValue(t, es)));
+      return eachElement(t, vs, (es) => (t.charCodeAt(es) === 0x7b ? scanResult(t, es, ctx, found) : skipValue(t, es)));
     }
-    if (name === 'Results') results = undefined;
+    if (name === 'Results') lists = undefined;
     const end = skipValue(t, vs);
     spans.push([name, vs, end]);
     return end;
   });
-  if (bail || p < 0 || ws(t, p) !== t.length || results === undefined) return undefined;
-  for (const [name, start, end] of spans) doc[name] = start < 0 ? [] : JSON.parse(t.slice(start, end));
-  return { doc, results };
+  if (bail || unsupported || p < 0 || ws(t, p) !== t.length || lists === undefined) return undefined;
+  parseSpans();
+  return { doc, read: { file, format: 'trivy', findings: lists.flat(), vex: [], notes: [] } };
 }

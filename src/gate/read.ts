@@ -3,7 +3,7 @@ import { readCycloneDx } from './read-cyclonedx.js';
 import { readGrype } from './read-grype.js';
 import { readOpenVex } from './read-openvex.js';
 import { readSarif } from './read-sarif.js';
-import { readTrivy, readTrivyScanned, scanTrivyText } from './read-trivy.js';
+import { readTrivy, scanTrivyText } from './read-trivy.js';
 import { GateInputError, type ReportFormat, type ReportRead } from './types.js';
 import type { Json } from './util.js';
 
@@ -37,8 +37,8 @@ export function readReport(text: string, file: string): ReportRead {
   if (body.trim() === '') throw new GateInputError(file, 'empty file: not a vulnerability report');
   // A Trivy report (they can be tens of megabytes) is read straight from its text, keeping only what the
   // gate uses; anything else (other formats, broken JSON, errors) takes the ordinary path below.
-  const scanned = scanTrivyText(body);
-  if (scanned !== undefined && detectFormat(scanned.doc) === 'trivy' && scanned.doc.SchemaVersion === 2) return readTrivyScanned(scanned.doc, scanned.results, file);
+  const scanned = scanTrivyText(body, file);
+  if (scanned !== undefined && detectFormat(scanned.doc) === 'trivy' && scanned.doc.SchemaVersion === 2) return scanned.read;
   let doc: Json;
   try {
     doc = JSON.parse(body);
