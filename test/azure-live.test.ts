@@ -292,13 +292,21 @@ describe('palisade scan --azure (the compiled CLI in its own process, DefaultAzu
     expect(server.armRequests().length).toBe(before);
   }, 120_000);
 
-  it('without the test CA the local server is not trusted: TLS is verified, and the failure is reported', async () => {
-    const { NODE_EXTRA_CA_CERTS: _ca, ...untrusted } = signIn();
-    const r = await cli(['scan', '--azure', '--subscription', SUB_RECORDED, '--arm-endpoint', server.base, ...SCAN_FLAGS], { ...untrusted, AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential' });
+  it('an ARM endpoint whose CA is not trusted is refused (TLS verified), and the failure is reported', async () => {
+    // The child trusts the login host's CA only: signing in works, every ARM request fails verification.
+    const loginOnly = path.join(work, 'login-ca.pem');
+    writeFileSync(loginOnly, login.caCert);
+    const before = server.armRequests().length;
+    const started = Date.now();
+    const r = await cli(['scan', '--azure', '--subscription', SUB_RECORDED, '--arm-endpoint', server.base, ...SCAN_FLAGS], { ...signIn(false), NODE_EXTRA_CA_CERTS: loginOnly, AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential' });
+    // The process ends when the scan does: no request timer is left holding it after a failed connection.
+    expect(Date.now() - started).toBeLessThan(30_000);
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout) as Report;
-    expect(report.notEvaluated.length).toBeGreaterThan(0);
-    expect(report.notEvaluated.every((n) => n.controlId === 'AZURE-LIVE')).toBe(true);
+    expect(report.notEvaluated).toEqual([
+      expect.objectContaining({ controlId: 'AZURE-LIVE', reason: expect.stringMatching(/^could not read the AKS managed clusters and container registries of subscription 0{8}-.*: network error \((SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)\)/) }),
+    ]);
+    expect(server.armRequests().length).toBe(before);
   }, 120_000);
 });
 
@@ -364,6 +372,20 @@ describe('readAzureLive (in-process, injected credential, agent trusting the tes
     expect(r.subjects).toEqual([]);
     expect(r.unreadable.map((n) => n.resource.name)).toEqual([SUB_RECORDED, SUB_FORBIDDEN]);
     for (const n of r.unreadable) expect(n.reason).toMatch(/network error \(ECONNREFUSED\)/);
+  });
+
+  it('a server that never answers is given up on after the time limit, and reported', async () => {
+    const silent = https.createServer({ cert: certs.cert, key: certs.key }, () => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (silent.address() as { port: number }).port;
+      const r = await readAzureLive({ subscriptions: [SUB_RECORDED], endpoint: `https://127.0.0.1:${port}`, credential, agent, timeoutMs: 300 });
+      expect(r.subjects).toEqual([]);
+      expect(r.unreadable).toEqual([expect.objectContaining({ controlId: 'AZURE-LIVE', reason: expect.stringContaining(`network error (ETIMEDOUT): no answer from 127.0.0.1:${port} within 300 ms`) })]);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it('an untrusted certificate is refused (TLS verified) and reported, never read', async () => {

@@ -59,7 +59,7 @@ export interface LiveReadOptions {
   maxRetries?: number;
   /** How many list reads run at once (default 4). */
   concurrency?: number;
-  /** Per-request timeout in ms (default 60 000). */
+  /** Time limit of each request attempt in ms (default 60 000). */
   timeoutMs?: number;
 }
 
@@ -83,7 +83,7 @@ interface ReadFailure {
 const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AggregateAuthenticationError', 'AuthenticationRequiredError']);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'REQUEST_SEND_ERROR', 'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_HAS_EXPIRED']);
 
-function shorten(text: string, max = 400): string {
+function shorten(text: string, max = 600): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
@@ -117,7 +117,37 @@ function rawBody(raw: { bodyAsText?: string | null; parsedBody?: unknown }): unk
 
 interface ResponseHook {
   onResponse: (raw: { status: number; bodyAsText?: string | null; parsedBody?: unknown }) => void;
-  requestOptions: { timeout: number };
+}
+
+type ClientOptions = NonNullable<ConstructorParameters<typeof ContainerServiceClient>[2]>;
+type Policy = NonNullable<ClientOptions['additionalPolicies']>[number]['policy'];
+
+/**
+ * A time limit on each attempt of each request. The SDK's own `timeout` leaves its timer running when a
+ * connection fails (a refused or untrusted TLS connection keeps the process alive for the whole timeout);
+ * an `AbortSignal.timeout` does not hold the process, and the request's own signal is restored afterwards
+ * so that a retry gets a fresh limit.
+ */
+function attemptTimeout(ms: number): Policy {
+  return {
+    name: 'palisadeAttemptTimeout',
+    async sendRequest(request, next) {
+      const original = request.abortSignal;
+      const timeout = AbortSignal.timeout(ms);
+      request.abortSignal = original instanceof AbortSignal ? AbortSignal.any([original, timeout]) : timeout;
+      try {
+        return await next(request);
+      } catch (e) {
+        if (timeout.aborted && !(original instanceof AbortSignal && original.aborted)) {
+          throw Object.assign(new Error(`no answer from ${new URL(request.url).host} within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}`), { code: 'ETIMEDOUT', name: 'TimeoutError' });
+        }
+        throw e;
+      } finally {
+        if (original) request.abortSignal = original;
+        else delete request.abortSignal;
+      }
+    },
+  };
 }
 
 /**
@@ -181,6 +211,7 @@ class Reader {
       userAgentOptions: { userAgentPrefix: `palisade/${VERSION}` },
       ...(this.options.agent ? { agent: this.options.agent } : {}),
       ...(this.options.maxRetries !== undefined ? { retryOptions: { maxRetries: this.options.maxRetries } } : {}),
+      additionalPolicies: [{ policy: attemptTimeout(this.options.timeoutMs ?? 60_000), position: 'perRetry' as const }],
     };
   }
 
@@ -189,7 +220,6 @@ class Reader {
       onResponse: (raw) => {
         if (raw.status >= 200 && raw.status < 300) sink.push(rawBody(raw));
       },
-      requestOptions: { timeout: this.options.timeoutMs ?? 60_000 },
     };
   }
 
