@@ -9,6 +9,7 @@ import { SCHEMA_VERSION, sortFindings, summarize, type ScanResult } from './engi
 import type { Finding, InputError, NotEvaluated, PolicyNotice, Stage, Subject } from './model/types.js';
 import { loadCalendar, type VersionCalendar } from './azure/calendar.js';
 import { describeEstate, type EstateReport } from './azure/topology.js';
+import type { AzureFacts } from './azure/estate.js';
 import { CONFIG_FILE_NAMES, ConfigError, parseConfig, resolvePolicy, type RawConfig } from './policy/config.js';
 import type { ResolvedPolicy } from './policy/types.js';
 import { DEFAULT_MAX_FILE_BYTES, listInputs, readInput, readStdin, type InputFile } from './sources/files.js';
@@ -38,6 +39,8 @@ export interface ScanOptions {
    */
   extraSubjects?: readonly Subject[];
   unreadable?: readonly NotEvaluated[];
+  /** What the source of extraSubjects knows besides them (token lists read in full). */
+  azureFacts?: AzureFacts;
 }
 
 /** Finds palisade.yaml in the folder of `start` or any parent. */
@@ -186,7 +189,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       throw new ConfigError((e as Error).message, calendarFile);
     }
     const before = sink.findings.length;
-    const estate = evaluateDeferred(byType, exemptionPolicy, env, sink, calendar);
+    const estate = evaluateDeferred(byType, exemptionPolicy, env, sink, calendar, options.azureFacts);
     if (sink.findings.length - before > 1) {
       const mine = sortFindings(sink.findings.splice(before));
       for (const f of mine) sink.findings.push(f);

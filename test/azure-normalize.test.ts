@@ -210,3 +210,23 @@ describe('AKS version calendar', () => {
     expect(supportOf('1.40', false, at('2026-11-29'), calendar, 60).status).toBe('newer-than-calendar');
   });
 });
+
+describe('the estate', () => {
+  const registry = {
+    id: '/subscriptions/s/resourceGroups/g/providers/Microsoft.ContainerRegistry/registries/cr1',
+    name: 'cr1',
+    type: 'Microsoft.ContainerRegistry/registries',
+    sku: { name: 'Premium' },
+  };
+  const token = { id: `${registry.id}/tokens/t1`, name: 't1', type: 'Microsoft.ContainerRegistry/registries/tokens', status: 'enabled' };
+
+  it("knows a registry's tokens, and tells 'no token list given' from 'read, and empty'", async () => {
+    const { AzureEstate } = await import('../src/azure/estate.js');
+    const cal = loadCalendar();
+    const [acr] = azureSubjects('acr.json', JSON.stringify(registry));
+    const [tok] = azureSubjects('tokens.json', JSON.stringify([token]));
+    expect(new AzureEstate([acr!, tok!], cal).tokensOf(acr as never)?.map((t) => t.azure.name)).toEqual(['t1']);
+    expect(new AzureEstate([acr!], cal).tokensOf(acr as never)).toBeUndefined();
+    expect(new AzureEstate([acr!], cal, { tokenListsRead: [registry.id.toUpperCase()] }).tokensOf(acr as never)).toEqual([]);
+  });
+});

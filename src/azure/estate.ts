@@ -11,6 +11,12 @@ import { ACR_PULL_ROLE_GUID } from './normalize.js';
 import { parseResourceId } from './resource-id.js';
 import type { VersionCalendar } from './calendar.js';
 
+/** What a source knows beyond the resources themselves (the live reader knows which lists it read in full). */
+export interface AzureFacts {
+  /** Ids of registries whose token list was read, even when it was empty. */
+  tokenListsRead?: readonly string[];
+}
+
 interface EstateIndex {
   tokensByRegistryId: Map<string, AcrTokenSubject[]>;
   tokensByRegistryName: Map<string, AcrTokenSubject[]>;
@@ -52,11 +58,15 @@ export class AzureEstate {
   private pullsByRegistry?: Map<AcrRegistrySubject, RegistryPull[]>;
   private indexCache?: EstateIndex;
 
+  private readonly tokenListsRead: Set<string>;
+
   constructor(
     subjects: readonly Subject[],
     /** The AKS version calendar, and where it came from. */
     readonly calendar: VersionCalendar,
+    facts: AzureFacts = {},
   ) {
+    this.tokenListsRead = new Set((facts.tokenListsRead ?? []).map(normId));
     for (const s of subjects) {
       switch (s.type) {
         case 'azure.aks': this.clusters.push(s); break;
@@ -77,7 +87,9 @@ export class AzureEstate {
   tokensOf(registry: AcrRegistrySubject): AcrTokenSubject[] | undefined {
     const idx = this.index();
     const mine = (registry.azure.id ? idx.tokensByRegistryId.get(normId(registry.azure.id)) : undefined) ?? idx.tokensByRegistryName.get(registry.azure.name.toLowerCase());
-    return mine && mine.length > 0 ? mine : undefined;
+    if (mine && mine.length > 0) return mine;
+    // A list read in full that came back empty: the registry has no tokens.
+    return registry.azure.id && this.tokenListsRead.has(normId(registry.azure.id)) ? [] : undefined;
   }
 
   /**

@@ -137,7 +137,7 @@ async function runScan(args: string[], io: CliIo): Promise<number> {
 
   const result = await scan({
     paths: positionals,
-    ...(live ? { extraSubjects: live.subjects, unreadable: live.unreadable } : {}),
+    ...(live ? { extraSubjects: live.subjects, unreadable: live.unreadable, azureFacts: { tokenListsRead: live.tokenListsRead } } : {}),
     stage,
     ...(now ? { now } : {}),
     ...(values['aks-calendar'] !== undefined ? { aksCalendar: values['aks-calendar'] } : {}),

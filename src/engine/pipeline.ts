@@ -8,7 +8,7 @@ import { parseImageConfigText } from '../image/config.js';
 import { parseJsonDocuments } from '../parse/json.js';
 import { parseYamlDocuments } from '../parse/yaml.js';
 import type { ResolvedPolicy } from '../policy/types.js';
-import { AzureEstate } from '../azure/estate.js';
+import { AzureEstate, type AzureFacts } from '../azure/estate.js';
 import type { VersionCalendar } from '../azure/calendar.js';
 import { evaluateSubject, type EvaluationEnv, type EvaluationSink, type PlannedControl } from './evaluate.js';
 
@@ -114,9 +114,10 @@ export function evaluateDeferred(
   env: EvaluationEnv,
   sink: EvaluationSink,
   calendar: VersionCalendar,
+  facts: AzureFacts = {},
 ): AzureEstate | undefined {
   if (sink.deferred.length === 0) return undefined;
-  const estate = new AzureEstate(sink.deferred, calendar);
+  const estate = new AzureEstate(sink.deferred, calendar, facts);
   const withEstate = { ...env, estate };
   for (const s of sink.deferred) {
     const controls = controlsByType.get(s.type);

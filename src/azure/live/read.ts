@@ -66,6 +66,8 @@ export interface LiveReadOptions {
 export interface LiveReadResult {
   subjects: AzureSubject[];
   unreadable: NotEvaluated[];
+  /** Registries whose token list was read in full (an empty list then means "no tokens", not "not given"). */
+  tokenListsRead: string[];
 }
 
 type Dict = Record<string, unknown>;
@@ -195,6 +197,7 @@ class Reader {
   private planned = 0;
   private credentialFailure: ReadFailure | undefined;
   readonly subjects: AzureSubject[] = [];
+  readonly tokenListsRead: string[] = [];
   readonly unreadable: NotEvaluated[] = [];
   private readonly endpoint: string;
   private readonly credential: TokenCredential;
@@ -248,7 +251,7 @@ class Reader {
   async readAll(): Promise<LiveReadResult> {
     const subs = this.options.subscriptions;
     for (let i = 0; i < subs.length; i++) await this.readSubscription(subs[i] as string, i + 1, subs.length);
-    return { subjects: this.subjects, unreadable: this.unreadable };
+    return { subjects: this.subjects, unreadable: this.unreadable, tokenListsRead: this.tokenListsRead };
   }
 
   private notEvaluated(resource: ResourceRef, file: string, reason: string): void {
@@ -358,6 +361,7 @@ class Reader {
       for await (const _page of acr.tokens.list(rg, name, hook).byPage()) void _page;
     });
     for (const item of itemsOf(r.bodies)) this.subjects.push(...subjectsFromBody(item, addressOf(item)));
+    if (!r.failure && ref.id) this.tokenListsRead.push(ref.id);
     if (r.failure) {
       this.notEvaluated(ref, azureAddress(`${ref.id}/tokens`), `could not read the tokens of registry ${name}: ${describe(r.failure)}; controls that need the registry's tokens are not evaluated`);
     }
