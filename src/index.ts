@@ -15,3 +15,8 @@ export * from './model/types.js';
 export * from './admission/index.js';
 export * from './gate/index.js';
 export { VERSION } from './version.js';
+export { AzureEstate, type AzureFacts, type RegistryPull } from './azure/estate.js';
+export { loadCalendar, supportOf, minorOf, CalendarError, type VersionCalendar, type CalendarEntry } from './azure/calendar.js';
+export { looksLikeAzure } from './azure/normalize.js';
+export { AzNode, CannotEvaluate } from './azure/view.js';
+export type { EstateReport, PullRelation } from './azure/topology.js';

@@ -181,6 +181,11 @@ describe('artifactLocation', () => {
     expect(artifactLocation('C:\\repo\\k8s\\app.yaml', 'C:\\repo\\')).toEqual({ uri: 'k8s/app.yaml', uriBaseId: '%SRCROOT%' });
   });
 
+  it('keeps URIs of inputs that are not files (live Azure resources) as they are', () => {
+    const uri = 'azure:///subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks1';
+    expect(artifactLocation(uri, '/work')).toEqual({ uri });
+  });
+
   it('keeps absolute paths outside the root as file URIs', () => {
     expect(artifactLocation('/elsewhere/app.yaml', '/repo')).toEqual({ uri: 'file:///elsewhere/app.yaml' });
     expect(artifactLocation('/repo-other/app.yaml', '/repo')).toEqual({ uri: 'file:///repo-other/app.yaml' });

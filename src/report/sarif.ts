@@ -152,6 +152,8 @@ function cleanRelative(p: string): string {
 export function artifactLocation(file: string, srcRoot?: string): { uri: string; uriBaseId?: string } {
   const p = normalizeSlashes(file);
   if (p === '-') return { uri: 'stdin' };
+  // Inputs that are not files (resources read live from Azure: azure:///subscriptions/…) keep their own URI.
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(file) && URL.canParse(file)) return { uri: new URL(file).href };
   if (isAbsolute(p)) {
     if (srcRoot !== undefined) {
       const root = normalizeSlashes(srcRoot).replace(/\/*$/, '/');
