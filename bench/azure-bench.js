@@ -86,37 +86,26 @@ export function generateEstate(n) {
   return { clusters, registries, assignments };
 }
 
-async function estateChild({ n }) {
+/** Runs in a child that only scans: the estate is written by the parent, so the peak RSS is the scan's own. */
+async function estateChild({ dir }) {
   const { scan } = await import(new URL('index.js', DIST));
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-azure-bench-'));
-  try {
-    const e = generateEstate(n);
-    let bytes = 0;
-    for (const [file, body] of [['clusters.json', e.clusters], ['registries.json', e.registries], ['acrpull.json', e.assignments]]) {
-      const text = JSON.stringify(body, null, 2);
-      bytes += text.length;
-      writeFileSync(path.join(dir, file), text);
-    }
-    const times = [];
-    let result;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      result = await scan({ paths: [dir], noConfig: true, profile: 'all', now: NOW });
-      times.push(performance.now() - t0);
-    }
-    const best = Math.min(...times);
-    return {
-      resources: result.summary.resources,
-      bytes,
-      best,
-      findings: result.summary.findings,
-      notEvaluated: result.summary.notEvaluated,
-      pulls: result.azure?.pulls.length ?? 0,
-      peak: peakRssBytes(),
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const times = [];
+  let result;
+  let peakAfterFirst = 0;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    result = await scan({ paths: [dir], noConfig: true, profile: 'all', now: NOW });
+    times.push(performance.now() - t0);
+    if (i === 0) peakAfterFirst = peakRssBytes();
   }
+  return {
+    resources: result.summary.resources,
+    best: Math.min(...times),
+    findings: result.summary.findings,
+    notEvaluated: result.summary.notEvaluated,
+    pulls: result.azure?.pulls.length ?? 0,
+    peak: peakAfterFirst,
+  };
 }
 
 async function latencyChild() {
@@ -138,12 +127,25 @@ const SECTIONS = {
   estate: {
     async run() {
       const n = Number(process.env.BENCH_AZURE_CLUSTERS ?? 5000);
-      const r = await inChild('estate', { n });
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-azure-bench-'));
+      let r;
+      let bytes = 0;
+      try {
+        const e = generateEstate(n);
+        for (const [file, body] of [['clusters.json', e.clusters], ['registries.json', e.registries], ['acrpull.json', e.assignments]]) {
+          const text = JSON.stringify(body, null, 2);
+          bytes += text.length;
+          writeFileSync(path.join(dir, file), text);
+        }
+        r = await inChild('estate', { dir });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
       return [
-        `estate: ${r.resources.toLocaleString('en-US')} resources (${n.toLocaleString('en-US')} clusters, registries and AcrPull assignments; ${mib(r.bytes)} JSON), profile all`,
+        `estate: ${r.resources.toLocaleString('en-US')} resources (${n.toLocaleString('en-US')} clusters, registries and AcrPull assignments; ${mib(bytes)} JSON), profile all`,
         `  scan ${(r.best / 1000).toFixed(2)} s best of 3 → ${Math.round(r.resources / (r.best / 1000)).toLocaleString('en-US')} resources/s`,
         `  ${r.findings.toLocaleString('en-US')} findings, ${r.notEvaluated.toLocaleString('en-US')} not evaluated, ${r.pulls.toLocaleString('en-US')} pull relations resolved`,
-        `  peak RSS ${mib(r.peak)}`,
+        `  peak RSS ${mib(r.peak)} (after the first scan: every finding of the estate is kept for the report)`,
       ].join('\n');
     },
     child: estateChild,
