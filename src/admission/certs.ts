@@ -74,18 +74,46 @@ export async function generateWebhookCertificates(options: CertificateOptions = 
   const days = options.days ?? DEFAULT_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > 3650) throw new Error(`days must be a whole number from 1 to 3650, got ${days}`);
   const dnsNames = serviceDnsNames(service, namespace);
+  const pair = await generateServerCertificates({
+    caName: `CN=${rdn(`${service}.${namespace} webhook CA`)},O=palisade`,
+    subject: `CN=${rdn(`${service}.${namespace}.svc`)},O=palisade`,
+    dnsNames,
+    ipAddresses: ['127.0.0.1'],
+    days,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { ...pair, dnsNames };
+}
+
+export interface ServerCertificateRequest {
+  /** Distinguished name of the CA, e.g. "CN=example CA,O=palisade" (values escaped by the caller). */
+  caName: string;
+  /** Distinguished name of the server certificate. */
+  subject: string;
+  dnsNames: string[];
+  ipAddresses?: string[];
+  days: number;
+  now?: Date;
+}
+
+/**
+ * A fresh CA and one server certificate it signs (ECDSA P-256, SHA-256, serverAuth, the names as subject
+ * alternative names). The webhook's certificates are one use; tests that stand in for other TLS servers
+ * (Azure Resource Manager, Entra ID) are another.
+ */
+export async function generateServerCertificates(req: ServerCertificateRequest): Promise<{ caCert: string; cert: string; key: string }> {
   const x509 = await loadX509();
   const subtle = webcrypto.subtle;
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-  const now = options.now ?? new Date();
+  const now = req.now ?? new Date();
   // A minute of slack for clocks slightly behind ours; the end is exact.
   const notBefore = new Date(now.getTime() - 60_000);
-  const notAfter = new Date(now.getTime() + days * 86_400_000);
+  const notAfter = new Date(now.getTime() + req.days * 86_400_000);
 
   const caKeys = (await subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
   const caCert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomSerial(),
-    name: `CN=${rdn(`${service}.${namespace} webhook CA`)},O=palisade`,
+    name: req.caName,
     notBefore,
     notAfter,
     keys: caKeys,
@@ -100,7 +128,7 @@ export async function generateWebhookCertificates(options: CertificateOptions = 
   const keys = (await subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerial(),
-    subject: `CN=${rdn(`${service}.${namespace}.svc`)},O=palisade`,
+    subject: req.subject,
     issuer: caCert.subject,
     notBefore,
     notAfter,
@@ -111,7 +139,10 @@ export async function generateWebhookCertificates(options: CertificateOptions = 
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth], false),
-      new x509.SubjectAlternativeNameExtension([...dnsNames.map((value) => ({ type: 'dns' as const, value })), { type: 'ip', value: '127.0.0.1' }], false),
+      new x509.SubjectAlternativeNameExtension(
+        [...req.dnsNames.map((value) => ({ type: 'dns' as const, value })), ...(req.ipAddresses ?? []).map((value) => ({ type: 'ip' as const, value }))],
+        false,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
       await x509.AuthorityKeyIdentifierExtension.create(caKeys.publicKey),
     ],
@@ -119,7 +150,7 @@ export async function generateWebhookCertificates(options: CertificateOptions = 
 
   const pkcs8 = await subtle.exportKey('pkcs8', keys.privateKey);
   const key = x509.PemConverter.encode(pkcs8, 'PRIVATE KEY');
-  return { caCert: withNewline(caCert.toString('pem')), cert: withNewline(cert.toString('pem')), key: withNewline(key), dnsNames };
+  return { caCert: withNewline(caCert.toString('pem')), cert: withNewline(cert.toString('pem')), key: withNewline(key) };
 }
 
 function withNewline(pem: string): string {
