@@ -1,6 +1,6 @@
 import type { GateException, VulnerabilityGateSettings } from '../policy/types.js';
-import type { LayerInfo, NormalizedFinding, ReportRead, VendorStatus, VexStatement, VulnSeverity } from './types.js';
-import { imageRepository } from './util.js';
+import type { ImageInfo, LayerInfo, NormalizedFinding, ReportRead, VendorStatus, VexStatement, VulnSeverity } from './types.js';
+import { hasKeys, imageRepository } from './util.js';
 
 export const GATE_GROUPS = ['fix-now', 'in-grace', 'secops-backlog', 'suppressed'] as const;
 export type GateGroup = (typeof GATE_GROUPS)[number];
@@ -264,8 +264,9 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
     let firstSeen = asOf;
     let firstSeenSource: GateDecision['firstSeenSource'] = 'as-of';
     if (options.state) {
+      // A state key always has a '|': it cannot name anything objects inherit, so one plain lookup will do.
       const key = stateKey(f);
-      const known = Object.hasOwn(entries, key) ? entries[key] : undefined;
+      const known = entries[key];
       if (known) {
         firstSeen = known.firstSeen;
         firstSeenSource = 'state';
@@ -273,7 +274,7 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
         firstSeen = f.dates.fixAvailableSince;
         firstSeenSource = 'report';
       }
-      setEntry(entries, key, { firstSeen, lastSeen: asOf });
+      entries[key] = { firstSeen, lastSeen: asOf };
     }
     const fixable = f.vendorStatus !== 'not_affected' && (f.vendorStatus === 'fixed' || f.fixedVersions.length > 0);
     const graceDays = settings.graceDays[f.severity];
@@ -351,15 +352,36 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
   const sorted: GatedFinding[] = new Array(order.length);
   for (let j = 0; j < order.length; j++) {
     const i = order[j] as number;
-    sorted[j] = { ...(merged[i] as NormalizedFinding), gate: gates[i] as GateDecision };
+    sorted[j] = gated(merged[i] as NormalizedFinding, gates[i] as GateDecision);
   }
   return { asOf, findings: sorted, notes, state: { version: 1, entries } };
 }
 
-/** entries[key] = value, also for a key named __proto__ (an own entry, as Object.fromEntries would make it). */
-function setEntry<T>(entries: Record<string, T>, key: string, value: T): void {
-  if (key === '__proto__') Object.defineProperty(entries, key, { value, writable: true, enumerable: true, configurable: true });
-  else entries[key] = value;
+/** The members of a Trivy finding with every field, in the order the reader makes them. */
+const FULL_TRIVY_FINDING = ['source', 'reports', 'id', 'aliases', 'pkg', 'fixedVersions', 'severity', 'vendorStatus', 'artifact', 'dates', 'title', 'url', 'image', 'layer'] as const;
+
+/** { ...f, gate }: for the usual shape of finding, one object literal with the same members in the same order (cheaper than the spread). */
+function gated(f: NormalizedFinding, gate: GateDecision): GatedFinding {
+  if (Object.getPrototypeOf(f) === Object.prototype && hasKeys(f, FULL_TRIVY_FINDING) && Object.getOwnPropertySymbols(f).length === 0) {
+    return {
+      source: f.source,
+      reports: f.reports,
+      id: f.id,
+      aliases: f.aliases,
+      pkg: f.pkg,
+      fixedVersions: f.fixedVersions,
+      severity: f.severity,
+      vendorStatus: f.vendorStatus,
+      artifact: f.artifact,
+      dates: f.dates,
+      title: f.title as string,
+      url: f.url as string,
+      image: f.image as ImageInfo,
+      layer: f.layer as LayerInfo,
+      gate,
+    };
+  }
+  return { ...f, gate };
 }
 
 const dueNumbers = new Map<string, number>();

@@ -1,6 +1,7 @@
 import { VERSION } from '../version.js';
-import { summarize, type GatedFinding, type GateSummary } from './evaluate.js';
+import { summarize, type GateDecision, type GatedFinding, type GateSummary } from './evaluate.js';
 import type { GateRun } from './io.js';
+import { hasKeys } from './util.js';
 
 /** Bumped on any breaking change of the gate's JSON output. */
 export const GATE_JSON_VERSION = 1;
@@ -88,12 +89,18 @@ export function toGateJson(run: GateRun): GateJsonReport {
 }
 
 /*
- * The JSON text is written directly, byte by byte, instead of building the GateJsonReport tree and
- * pretty-printing it: for a large report (tens of thousands of findings) that tree, JSON.stringify's walk
- * over it and its intermediate strings were the slowest part of the gate. The text is byte for byte what
+ * The JSON text is written directly, as bytes, instead of building the GateJsonReport tree and
+ * pretty-printing it: for a large report (tens of thousands of findings) that tree and JSON.stringify's
+ * walk over it were the slowest part of the gate. The text is byte for byte what
  * `JSON.stringify(toGateJson(run), null, 2)` gives (test/gate-json.test.ts checks that): same members in
  * the same order, two-space indentation, undefined members left out, and any string that needs escaping
  * (or is not ASCII) escaped by JSON.stringify itself.
+ *
+ * What makes it fast on large reports: a finding's package, dates and decision have the same members in
+ * the same order every time, and most of their values repeat from finding to finding (severity, status,
+ * dates, reasons…), so the bytes of `"member": "value"` are kept per value and copied; the members' names
+ * and indentation are constant bytes; image and layer records are written once. An object of another shape
+ * is written member by member, as JSON.stringify would.
  */
 
 /** The output buffer is kept from one call to the next (up to this size): a large output then costs no fresh memory. */
@@ -132,32 +139,104 @@ function isPlainData(o: object): boolean {
   return (proto === Object.prototype || proto === null) && typeof (o as { toJSON?: unknown }).toJSON !== 'function';
 }
 
+
+const ascii = (s: string): Uint8Array => Buffer.from(s, 'latin1');
+
+/** Constant bytes of a finding (level 2) and of its package, dates and decision (level 3). */
+const M = (key: string, level = 3, lead = ','): string => `${lead}\n${pad(level)}"${key}": `;
+const C = {
+  open: ascii(M('id', 3, '{')),
+  aliases: ascii(M('aliases')),
+  noAliases: ascii(`${M('aliases')}[]`),
+  package: ascii(M('package')),
+  fixedVersions: ascii(M('fixedVersions')),
+  noFixedVersions: ascii(`${M('fixedVersions')}[]`),
+  dates: ascii(M('dates')),
+  reports: ascii(M('reports')),
+  gate: ascii(M('gate')),
+  installedVersion: ascii(M('installedVersion')),
+  image: ascii(M('image')),
+  layer: ascii(M('layer')),
+  title: ascii(M('title')),
+  url: ascii(M('url')),
+  close: ascii(`\n${pad(2)}}`),
+  openArray4: ascii(`[\n${pad(4)}`),
+  closeArray3: ascii(`\n${pad(3)}]`),
+  pkgPurl: ascii(M('purl', 4)),
+  pkgVersion: ascii(M('version', 4)),
+  close3: ascii(`\n${pad(3)}}`),
+  fixableTrue: ascii(`${M('fixable', 4)}true`),
+  fixableFalse: ascii(`${M('fixable', 4)}false`),
+};
+const PKG_KEYS = ['name', 'type', 'purl', 'version'] as const;
+const DATES_KEYS = ['published', 'scanAt'] as const;
+const SCAN_DATE_KEYS = ['scanAt'] as const;
+const GATE_KEYS = ['firstSeen', 'firstSeenSource', 'graceDays', 'fixable', 'group', 'reason'] as const;
+const GATE_KEYS_DUE = ['firstSeen', 'firstSeenSource', 'graceDays', 'fixable', 'group', 'due', 'reason'] as const;
+
+/** The bytes of `<prefix><value as JSON>` for values seen before: the last few compared first, then a map. */
+class PairCache {
+  private readonly keys: string[] = [];
+  private readonly values: Uint8Array[] = [];
+  private next = 0;
+  private readonly more = new Map<string, Uint8Array>();
+
+  constructor(readonly prefix: Uint8Array) {}
+
+  get(v: string): Uint8Array | undefined {
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === v) return this.values[i];
+    const hit = this.more.get(v);
+    if (hit !== undefined) this.recent(v, hit);
+    return hit;
+  }
+
+  set(v: string, bytes: Uint8Array): void {
+    this.recent(v, bytes);
+    if (this.more.size < 20_000) this.more.set(v, bytes);
+  }
+
+  private recent(v: string, bytes: Uint8Array): void {
+    if (this.keys.length < 8) {
+      this.keys.push(v);
+      this.values.push(bytes);
+    } else {
+      const i = this.next++ & 7;
+      this.keys[i] = v;
+      this.values[i] = bytes;
+    }
+  }
+}
+
 /** Writes UTF-8 into a growing buffer; notes whether every byte was ASCII (then latin1 decoding is exact and cheap). */
 class JsonWriter {
   private buf: Buffer;
-  pos = 0;
+  private pos = 0;
   private ascii = true;
   /** Records shared by many findings (image, layer), written once and then copied as bytes. */
   private readonly shared = new Map<object, Uint8Array>();
+  private readonly severity = new PairCache(ascii(M('severity')));
+  private readonly vendorStatus = new PairCache(ascii(M('vendorStatus')));
+  private readonly artifact = new PairCache(ascii(M('artifact')));
+  private readonly source = new PairCache(ascii(M('source')));
+  private readonly report = new PairCache(ascii(`[\n${pad(4)}`));
+  private readonly pkgType = new PairCache(ascii(M('type', 4)));
+  private readonly published = new PairCache(ascii(M('published', 4, '{')));
+  private readonly scanAt = new PairCache(ascii(M('scanAt', 4)));
+  private readonly scanAtOnly = new PairCache(ascii(M('scanAt', 4, '{')));
+  private readonly firstSeen = new PairCache(ascii(M('firstSeen', 4, '{')));
+  private readonly firstSeenSource = new PairCache(ascii(M('firstSeenSource', 4)));
+  private readonly group = new PairCache(ascii(M('group', 4)));
+  private readonly due = new PairCache(ascii(M('due', 4)));
+  private readonly reason = new PairCache(ascii(M('reason', 4)));
+  private readonly graceDays = new Map<number | null, Uint8Array>();
 
-  /** Whether the current finding has no member written yet. */
-  first = true;
-
-  /** ownKeysOnly: objects' keys are listed with Object.keys (something enumerable is inherited). */
+  /** fast: plain objects' keys are listed with for…in and the usual shapes are recognised (nothing enumerable is inherited). */
   constructor(
     expected: number,
-    private readonly ownKeysOnly: boolean,
+    private readonly fast: boolean,
   ) {
     this.buf = scratch !== undefined && scratch.length >= expected ? scratch : Buffer.allocUnsafe(expected);
-  }
-
-  /** A member of the current finding (level 3), left out when JSON.stringify would leave it out. */
-  member(key: string, v: unknown, shared = false): void {
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return;
-    this.raw(memberPrefix(key, 3, this.first));
-    this.first = false;
-    if (shared && typeof v === 'object' && v !== null) this.sharedComposite(v, 3);
-    else this.value(v, 3);
   }
 
   private room(n: number): void {
@@ -165,6 +244,12 @@ class JsonWriter {
     const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
     this.buf.copy(bigger, 0, 0, this.pos);
     this.buf = bigger;
+  }
+
+  private bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
   }
 
   /** Text that is already JSON (constants, numbers, JSON.stringify results). */
@@ -185,8 +270,11 @@ class JsonWriter {
     this.pos = p;
   }
 
-  /** A string value, quoted; escaped by JSON.stringify when it has anything but plain printable ASCII. */
-  string(s: string): void {
+  /**
+   * A string value, quoted; escaped by JSON.stringify when it has anything but plain printable ASCII.
+   * True when it was plain (its bytes are its characters).
+   */
+  string(s: string): boolean {
     const n = s.length;
     this.room(n + 2);
     const b = this.buf;
@@ -195,15 +283,28 @@ class JsonWriter {
     b[p++] = 0x22;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7f) {
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) {
         this.pos = start;
         this.raw(JSON.stringify(s));
-        return;
+        return false;
       }
       b[p++] = c;
     }
     b[p++] = 0x22;
     this.pos = p;
+    return true;
+  }
+
+  /** `<prefix>"<v>"` through a cache of the values seen before. */
+  private pair(cache: PairCache, v: string): void {
+    const hit = cache.get(v);
+    if (hit !== undefined) {
+      this.bytes(hit);
+      return;
+    }
+    const start = this.pos;
+    this.bytes(cache.prefix);
+    if (this.string(v)) cache.set(v, new Uint8Array(this.buf.subarray(start, this.pos)));
   }
 
   /** JSON.stringify(v, null, 2) of a value nested `level` deep; false (nothing written) where JSON.stringify leaves a member out. */
@@ -253,23 +354,18 @@ class JsonWriter {
       return;
     }
     let first = true;
-    if (this.ownKeysOnly) {
-      for (const k of Object.keys(o)) {
-        const v = (o as Record<string, unknown>)[k];
-        if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-        this.raw(memberPrefix(k, level + 1, first));
-        this.value(v, level + 1);
-        first = false;
-      }
-    } else {
+    const member = (k: string): void => {
+      const v = (o as Record<string, unknown>)[k];
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return;
+      this.raw(memberPrefix(k, level + 1, first));
+      this.value(v, level + 1);
+      first = false;
+    };
+    if (this.fast) {
       // for…in lists the same keys as Object.keys here (nothing enumerable is inherited), without an array per object.
-      for (const k in o) {
-        const v = (o as Record<string, unknown>)[k];
-        if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-        this.raw(memberPrefix(k, level + 1, first));
-        this.value(v, level + 1);
-        first = false;
-      }
+      for (const k in o) member(k);
+    } else {
+      for (const k of Object.keys(o)) member(k);
     }
     if (first) this.raw('{}');
     else {
@@ -280,17 +376,182 @@ class JsonWriter {
   }
 
   /** A composite shared by many findings: written once, then its bytes are copied. */
-  sharedComposite(o: object, level: number): void {
+  private sharedComposite(o: object, level: number): void {
     const bytes = this.shared.get(o);
     if (bytes !== undefined) {
-      this.room(bytes.length);
-      this.buf.set(bytes, this.pos);
-      this.pos += bytes.length;
+      this.bytes(bytes);
       return;
     }
     const start = this.pos;
     this.composite(o, level);
-    this.shared.set(o, Uint8Array.prototype.slice.call(this.buf, start, this.pos));
+    this.shared.set(o, new Uint8Array(this.buf.subarray(start, this.pos)));
+  }
+
+  /** A member that toGateJson sets only when present: `<prefix><value>`, or nothing where JSON.stringify leaves it out. */
+  private optional(prefix: Uint8Array, v: unknown, shared = false): void {
+    if (typeof v === 'string') {
+      this.bytes(prefix);
+      this.string(v);
+    } else if (v !== undefined && typeof v !== 'function' && typeof v !== 'symbol') {
+      this.bytes(prefix);
+      if (shared && typeof v === 'object' && v !== null) this.sharedComposite(v, 3);
+      else this.value(v, 3);
+    }
+  }
+
+  /** One finding, as toGateJson maps it, at the depth of the findings array's elements (level 2). */
+  finding(f: GatedFinding): void {
+    const { id, aliases, severity, vendorStatus, pkg, fixedVersions, artifact, dates, source, reports, gate } = f;
+    if (
+      !this.fast ||
+      typeof id !== 'string' ||
+      !Array.isArray(aliases) ||
+      typeof severity !== 'string' ||
+      typeof vendorStatus !== 'string' ||
+      typeof pkg !== 'object' ||
+      pkg === null ||
+      !Array.isArray(fixedVersions) ||
+      typeof artifact !== 'string' ||
+      typeof dates !== 'object' ||
+      dates === null ||
+      typeof source !== 'string' ||
+      !Array.isArray(reports) ||
+      typeof gate !== 'object' ||
+      gate === null
+    ) {
+      this.anyFinding(f);
+      return;
+    }
+    this.bytes(C.open);
+    this.string(id);
+    if (aliases.length === 0) this.bytes(C.noAliases);
+    else {
+      this.bytes(C.aliases);
+      this.composite(aliases, 3);
+    }
+    this.pair(this.severity, severity);
+    this.pair(this.vendorStatus, vendorStatus);
+    this.bytes(C.package);
+    this.pkg(pkg);
+    if (fixedVersions.length === 0) this.bytes(C.noFixedVersions);
+    else if (fixedVersions.length === 1 && typeof fixedVersions[0] === 'string') {
+      this.bytes(C.fixedVersions);
+      this.bytes(C.openArray4);
+      this.string(fixedVersions[0]);
+      this.bytes(C.closeArray3);
+    } else {
+      this.bytes(C.fixedVersions);
+      this.composite(fixedVersions, 3);
+    }
+    this.pair(this.artifact, artifact);
+    this.bytes(C.dates);
+    this.dates(dates);
+    this.pair(this.source, source);
+    this.bytes(C.reports);
+    if (reports.length === 1 && typeof reports[0] === 'string') {
+      this.pair(this.report, reports[0]);
+      this.bytes(C.closeArray3);
+    } else this.composite(reports, 3);
+    this.bytes(C.gate);
+    this.gate(gate);
+    if (pkg.version !== undefined) this.optional(C.installedVersion, pkg.version);
+    if (f.image) this.optional(C.image, f.image, true);
+    if (f.layer) this.optional(C.layer, f.layer, true);
+    if (f.title !== undefined) this.optional(C.title, f.title);
+    if (f.url !== undefined) this.optional(C.url, f.url);
+    this.bytes(C.close);
+  }
+
+  private pkg(p: GatedFinding['pkg']): void {
+    if (!isPlainData(p) || !hasKeys(p, PKG_KEYS) || typeof p.name !== 'string' || typeof p.type !== 'string' || typeof p.purl !== 'string' || typeof p.version !== 'string') {
+      this.composite(p, 3);
+      return;
+    }
+    this.raw(memberPrefix('name', 4, true));
+    this.string(p.name);
+    this.pair(this.pkgType, p.type);
+    this.bytes(C.pkgPurl);
+    this.string(p.purl);
+    this.bytes(C.pkgVersion);
+    this.string(p.version);
+    this.bytes(C.close3);
+  }
+
+  private dates(d: GatedFinding['dates']): void {
+    if (isPlainData(d)) {
+      if (hasKeys(d, DATES_KEYS) && typeof d.published === 'string' && typeof d.scanAt === 'string') {
+        this.pair(this.published, d.published);
+        this.pair(this.scanAt, d.scanAt);
+        this.bytes(C.close3);
+        return;
+      }
+      if (hasKeys(d, SCAN_DATE_KEYS) && typeof d.scanAt === 'string') {
+        this.pair(this.scanAtOnly, d.scanAt);
+        this.bytes(C.close3);
+        return;
+      }
+    }
+    this.composite(d, 3);
+  }
+
+  private gate(g: GateDecision): void {
+    const graceDays = g.graceDays;
+    if (
+      !isPlainData(g) ||
+      !(g.due === undefined ? hasKeys(g, GATE_KEYS) : hasKeys(g, GATE_KEYS_DUE) && typeof g.due === 'string') ||
+      typeof g.firstSeen !== 'string' ||
+      typeof g.firstSeenSource !== 'string' ||
+      !(graceDays === null || (typeof graceDays === 'number' && Number.isFinite(graceDays))) ||
+      typeof g.fixable !== 'boolean' ||
+      typeof g.group !== 'string' ||
+      typeof g.reason !== 'string'
+    ) {
+      this.composite(g, 3);
+      return;
+    }
+    this.pair(this.firstSeen, g.firstSeen);
+    this.pair(this.firstSeenSource, g.firstSeenSource);
+    let days = this.graceDays.get(graceDays);
+    if (days === undefined) {
+      days = ascii(`${M('graceDays', 4)}${graceDays === null ? 'null' : String(graceDays)}`);
+      this.graceDays.set(graceDays, days);
+    }
+    this.bytes(days);
+    this.bytes(g.fixable ? C.fixableTrue : C.fixableFalse);
+    this.pair(this.group, g.group);
+    if (g.due !== undefined) this.pair(this.due, g.due);
+    this.pair(this.reason, g.reason);
+    this.bytes(C.close3);
+  }
+
+  /** A finding of any shape: every member through value(), in toGateJson's order. */
+  private anyFinding(f: GatedFinding): void {
+    let first = true;
+    const member = (key: string, v: unknown, shared = false): void => {
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return;
+      this.raw(memberPrefix(key, 3, first));
+      first = false;
+      if (shared && typeof v === 'object' && v !== null) this.sharedComposite(v, 3);
+      else this.value(v, 3);
+    };
+    member('id', f.id);
+    member('aliases', f.aliases);
+    member('severity', f.severity);
+    member('vendorStatus', f.vendorStatus);
+    member('package', f.pkg);
+    member('fixedVersions', f.fixedVersions);
+    member('artifact', f.artifact);
+    member('dates', f.dates);
+    member('source', f.source);
+    member('reports', f.reports);
+    member('gate', f.gate);
+    if (f.pkg.version !== undefined) member('installedVersion', f.pkg.version);
+    if (f.image) member('image', f.image, true);
+    if (f.layer) member('layer', f.layer, true);
+    if (f.title !== undefined) member('title', f.title);
+    if (f.url !== undefined) member('url', f.url);
+    if (first) this.raw('{}');
+    else this.bytes(C.close);
   }
 
   /** The text written; the buffer is kept for the next call when it is not too large. */
@@ -298,33 +559,6 @@ class JsonWriter {
     const s = this.buf.toString(this.ascii ? 'latin1' : 'utf8', 0, this.pos);
     scratch = this.buf.length <= KEEP_SCRATCH_BYTES ? this.buf : undefined;
     return s;
-  }
-}
-
-/** One finding, as toGateJson maps it, at the depth of the findings array's elements (level 2). */
-function writeFinding(w: JsonWriter, f: GatedFinding): void {
-  w.first = true;
-  w.member('id', f.id);
-  w.member('aliases', f.aliases);
-  w.member('severity', f.severity);
-  w.member('vendorStatus', f.vendorStatus);
-  w.member('package', f.pkg);
-  w.member('fixedVersions', f.fixedVersions);
-  w.member('artifact', f.artifact);
-  w.member('dates', f.dates);
-  w.member('source', f.source);
-  w.member('reports', f.reports);
-  w.member('gate', f.gate);
-  if (f.pkg.version !== undefined) w.member('installedVersion', f.pkg.version);
-  if (f.image) w.member('image', f.image, true);
-  if (f.layer) w.member('layer', f.layer, true);
-  if (f.title !== undefined) w.member('title', f.title);
-  if (f.url !== undefined) w.member('url', f.url);
-  if (w.first) w.raw('{}');
-  else {
-    w.raw('\n');
-    w.raw(pad(2));
-    w.raw('}');
   }
 }
 
@@ -339,14 +573,12 @@ export function formatGateJson(run: GateRun): string {
   if (run.findings.length === 0) return `${JSON.stringify({ ...head, findings: [] }, null, 2)}\n`;
   // Everything but the findings is small: JSON.stringify writes it; the findings array is appended as the last member.
   const top = JSON.stringify(head, null, 2);
-  const w = new JsonWriter(top.length + run.findings.length * 2048, inheritsEnumerables());
-  w.raw(top.slice(0, -2));
-  w.raw(`,\n${pad(1)}"findings": [`);
-  const first = `\n${pad(2)}`;
+  const w = new JsonWriter(top.length + run.findings.length * 2048, !inheritsEnumerables());
+  w.raw(`${top.slice(0, -2)},\n${pad(1)}"findings": [\n${pad(2)}`);
   const sep = `,\n${pad(2)}`;
   for (let i = 0; i < run.findings.length; i++) {
-    w.raw(i === 0 ? first : sep);
-    writeFinding(w, run.findings[i] as GatedFinding);
+    if (i > 0) w.raw(sep);
+    w.finding(run.findings[i] as GatedFinding);
   }
   w.raw(`\n${pad(1)}]\n}\n`);
   return w.text();

@@ -7,6 +7,16 @@ export function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
 }
 
+/** Whether o's enumerable keys, in for…in order, are exactly these (no array made per object). */
+export function hasKeys(o: object, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in o) {
+    if (k !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
 export function arr(v: unknown): Json[] {
   return Array.isArray(v) ? v : [];
 }
