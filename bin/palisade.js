@@ -2,6 +2,12 @@
 // Thin launcher: the CLI lives in the compiled library (npm run build).
 import { main } from '../dist/cli/main.js';
 
+// A reader that stops early (`palisade scan … | head`) closes the pipe: that is not an error of the scan.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -179,6 +179,8 @@ describe('palisade webhook serve (a real process)', () => {
     rmSync(build, { recursive: true, force: true });
     mkdirSync(path.join(build, 'bin'), { recursive: true });
     copyFileSync(path.join(ROOT, 'bin', 'palisade.js'), path.join(build, 'bin', 'palisade.js'));
+    // Data files ship beside dist/ (the AKS version calendar).
+    cpSync(path.join(ROOT, 'data'), path.join(build, 'data'), { recursive: true });
     const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', path.join(build, 'dist')], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -191,6 +193,19 @@ describe('palisade webhook serve (a real process)', () => {
     if (child && child.exitCode === null) child.kill('SIGKILL');
     rmSync(build, { recursive: true, force: true });
   });
+
+  it('scan: a reader that closes the pipe early (| head) ends the process quietly with the scan exit code', async () => {
+    const proc = spawn(process.execPath, [path.join(build, 'bin', 'palisade.js'), 'scan', path.join(ROOT, 'examples', 'contoso'), '--format', 'junit', '--as-of', '2026-11-29'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    proc.stdout?.once('data', () => proc.stdout?.destroy());
+    const code = await new Promise<number | null>((resolve) => proc.once('exit', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(1);
+  }, 60_000);
 
   it('answers every request begun before SIGTERM, refuses new connections, exits 0 and leaves one log line per answer', async () => {
     const cwd = tempDir('cli-proc');
