@@ -41,6 +41,8 @@ COPY --from=prod-deps /src/node_modules ./node_modules
 COPY --from=build /src/dist ./dist
 COPY package.json ./
 COPY bin ./bin
+# The AKS version calendar, for `palisade scan` on Azure inputs run from this image.
+COPY data ./data
 # Numeric, so Kubernetes can verify runAsNonRoot without resolving a user name (65532 is distroless's
 # "nonroot").
 USER 65532:65532
