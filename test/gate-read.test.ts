@@ -228,6 +228,9 @@ describe('Trivy reports read straight from the text', () => {
       base.replace(/"Layer": \{/, '"Layer": 7, "Layer": {'),
       base.replace(/"VulnerabilityID": "/g, '"Vulnerability\\u0049D": "'),
       base.replace(/"Title": "/g, '"Title": "a\\"b\\u00e9\\n\\ud800 é '),
+      // Not ASCII (values decoded from the bytes), and a raw lone surrogate (left to JSON.parse).
+      base.replace(/"Title": "/g, '"Title": "ünïcödé — '),
+      base.replace(/"Title": "/, '"Title": "\ud800'),
       base.replace(/"Severity": "[A-Z]+"/, '"Severity": 3'),
       base.replace(/"Results": \[/, '"Results": [1, null, "x", [], '),
       base.replace(/"Vulnerabilities": \[/, '"Vulnerabilities": [1, null, [], "s", '),

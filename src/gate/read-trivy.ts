@@ -1,4 +1,5 @@
 import type { ImageInfo, LayerInfo, NormalizedFinding, ReportRead, VendorStatus } from './types.js';
+import { scratchBuffer } from './scratch.js';
 import { arr, canonical, day, layerResolver, severity, splitVersions, str, vendorStatus, type Json } from './util.js';
 
 /** The fields of one Trivy vulnerability entry the gate reads, as they are in the report (anything, not only strings). */
@@ -148,14 +149,61 @@ export function readTrivy(doc: Json, file: string): ReportRead {
 // ordinary way, so errors and other formats behave as before.
 // ---------------------------------------------------------------------------------------------
 
+/*
+ * The scan works on the text's UTF-8 bytes (in a buffer kept from one report to the next; comparing bytes
+ * is about twice as fast as reading characters from a string). Multi-byte characters only ever occur
+ * inside strings and never look like JSON punctuation. When the text is ASCII, byte i is character i and
+ * values are slices of the text; otherwise they are decoded from the bytes.
+ */
+let T = '';
+const NO_BYTES = Buffer.alloc(0);
+let BUF: Buffer = NO_BYTES;
+/** The text's length in bytes; the buffer has zero bytes after it (a zero is never valid JSON: scanning stops there). */
+let LEN = 0;
+let ALIGNED = true;
+
+function text(a: number, b: number): string {
+  return ALIGNED ? T.slice(a, b) : BUF.toString('utf8', a, b);
+}
+
+const bytesOf = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+/** Member names and literals, as bytes. */
+const K = {
+  VulnerabilityID: bytesOf('VulnerabilityID'),
+  PkgName: bytesOf('PkgName'),
+  VendorIDs: bytesOf('VendorIDs'),
+  FixedVersion: bytesOf('FixedVersion'),
+  Status: bytesOf('Status'),
+  Severity: bytesOf('Severity'),
+  PkgIdentifier: bytesOf('PkgIdentifier'),
+  PublishedDate: bytesOf('PublishedDate'),
+  InstalledVersion: bytesOf('InstalledVersion'),
+  Title: bytesOf('Title'),
+  Layer: bytesOf('Layer'),
+  PrimaryURL: bytesOf('PrimaryURL'),
+  PURL: bytesOf('PURL'),
+  DiffID: bytesOf('DiffID'),
+  Digest: bytesOf('Digest'),
+  Type: bytesOf('Type'),
+  Vulnerabilities: bytesOf('Vulnerabilities'),
+  true: bytesOf('true'),
+  false: bytesOf('false'),
+  null: bytesOf('null'),
+};
+
+function bytesAt(t: Uint8Array, p: number, name: Uint8Array): boolean {
+  for (let i = 0; i < name.length; i++) if (t[p + i] !== name[i]) return false;
+  return true;
+}
+
 /** Whether the last string scanned had an escape (then its value is decoded by JSON.parse). */
 let lastEscaped = false;
 /** The value of the last string field read by stringField (undefined when the value was not a string). */
 let lastValue: string | undefined;
 
-function ws(t: string, p: number): number {
+function ws(t: Uint8Array, p: number): number {
   for (;;) {
-    const c = t.charCodeAt(p);
+    const c = (t[p] as number);
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) p++;
     else return p;
   }
@@ -166,20 +214,20 @@ function isHex(c: number): boolean {
 }
 
 /** A string starting at p (its quote); the position after its closing quote, or -1 when it is not valid JSON. */
-function skipString(t: string, p: number): number {
+function skipString(t: Uint8Array, p: number): number {
   let escaped = false;
   p++;
   for (;;) {
-    const c = t.charCodeAt(p);
+    const c = (t[p] as number);
     if (c === 0x22) {
       lastEscaped = escaped;
       return p + 1;
     }
     if (c === 0x5c) {
       escaped = true;
-      const e = t.charCodeAt(p + 1);
+      const e = (t[p + 1] as number);
       if (e === 0x75) {
-        if (!isHex(t.charCodeAt(p + 2)) || !isHex(t.charCodeAt(p + 3)) || !isHex(t.charCodeAt(p + 4)) || !isHex(t.charCodeAt(p + 5))) return -1;
+        if (!isHex((t[p + 2] as number)) || !isHex((t[p + 3] as number)) || !isHex((t[p + 4] as number)) || !isHex((t[p + 5] as number))) return -1;
         p += 6;
       } else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
         p += 2;
@@ -198,82 +246,82 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-function skipNumber(t: string, p: number): number {
-  let c = t.charCodeAt(p);
-  if (c === 0x2d) c = t.charCodeAt(++p);
-  if (c === 0x30) c = t.charCodeAt(++p);
+function skipNumber(t: Uint8Array, p: number): number {
+  let c = (t[p] as number);
+  if (c === 0x2d) c = (t[++p] as number);
+  if (c === 0x30) c = (t[++p] as number);
   else if (c >= 0x31 && c <= 0x39) {
-    do c = t.charCodeAt(++p);
+    do c = (t[++p] as number);
     while (isDigit(c));
   } else return -1;
   if (c === 0x2e) {
-    c = t.charCodeAt(++p);
+    c = (t[++p] as number);
     if (!isDigit(c)) return -1;
-    do c = t.charCodeAt(++p);
+    do c = (t[++p] as number);
     while (isDigit(c));
   }
   if (c === 0x65 || c === 0x45) {
-    c = t.charCodeAt(++p);
-    if (c === 0x2b || c === 0x2d) c = t.charCodeAt(++p);
+    c = (t[++p] as number);
+    if (c === 0x2b || c === 0x2d) c = (t[++p] as number);
     if (!isDigit(c)) return -1;
-    do c = t.charCodeAt(++p);
+    do c = (t[++p] as number);
     while (isDigit(c));
   }
   return p;
 }
 
 /** Any value starting at p (no whitespace before it); the position after it, or -1. */
-function skipValue(t: string, p: number): number {
-  const c = t.charCodeAt(p);
+function skipValue(t: Uint8Array, p: number): number {
+  const c = (t[p] as number);
   if (c === 0x22) return skipString(t, p);
   if (c === 0x7b) return skipObject(t, p);
   if (c === 0x5b) return skipArray(t, p);
-  if (c === 0x74) return t.startsWith('true', p) ? p + 4 : -1;
-  if (c === 0x66) return t.startsWith('false', p) ? p + 5 : -1;
-  if (c === 0x6e) return t.startsWith('null', p) ? p + 4 : -1;
+  if (c === 0x74) return bytesAt(t, p, K.true) ? p + 4 : -1;
+  if (c === 0x66) return bytesAt(t, p, K.false) ? p + 5 : -1;
+  if (c === 0x6e) return bytesAt(t, p, K.null) ? p + 4 : -1;
   return skipNumber(t, p);
 }
 
-function skipObject(t: string, p: number): number {
+function skipObject(t: Uint8Array, p: number): number {
   p = ws(t, p + 1);
-  if (t.charCodeAt(p) === 0x7d) return p + 1;
+  if ((t[p] as number) === 0x7d) return p + 1;
   for (;;) {
-    if (t.charCodeAt(p) !== 0x22) return -1;
+    if ((t[p] as number) !== 0x22) return -1;
     p = skipString(t, p);
     if (p < 0) return -1;
     p = ws(t, p);
-    if (t.charCodeAt(p) !== 0x3a) return -1;
+    if ((t[p] as number) !== 0x3a) return -1;
     p = skipValue(t, ws(t, p + 1));
     if (p < 0) return -1;
     p = ws(t, p);
-    const c = t.charCodeAt(p);
+    const c = (t[p] as number);
     if (c === 0x2c) p = ws(t, p + 1);
     else return c === 0x7d ? p + 1 : -1;
   }
 }
 
-function skipArray(t: string, p: number): number {
+function skipArray(t: Uint8Array, p: number): number {
   p = ws(t, p + 1);
-  if (t.charCodeAt(p) === 0x5d) return p + 1;
+  if ((t[p] as number) === 0x5d) return p + 1;
   for (;;) {
     p = skipValue(t, p);
     if (p < 0) return -1;
     p = ws(t, p);
-    const c = t.charCodeAt(p);
+    const c = (t[p] as number);
     if (c === 0x2c) p = ws(t, p + 1);
     else return c === 0x5d ? p + 1 : -1;
   }
 }
 
 /** A string value starting at p into lastValue (undefined, and skipped, when the value is not a string). */
-function stringField(t: string, p: number, recent?: string[]): number {
-  if (t.charCodeAt(p) !== 0x22) {
+function stringField(t: Uint8Array, p: number, recent?: Recent): number {
+  if ((t[p] as number) !== 0x22) {
     lastValue = undefined;
     return skipValue(t, p);
   }
   const end = skipString(t, p);
   if (end < 0) return -1;
-  lastValue = lastEscaped ? (JSON.parse(t.slice(p, end)) as string) : recent ? recentString(t, p + 1, end - 1, recent) : t.slice(p + 1, end - 1);
+  lastValue = lastEscaped ? (JSON.parse(text(p, end)) as string) : recent ? recentString(t, p + 1, end - 1, recent) : text(p + 1, end - 1);
   return end;
 }
 
@@ -283,67 +331,80 @@ function stringField(t: string, p: number, recent?: string[]): number {
  * one per entry (and lookups keyed by it hash it once).
  */
 const RECENT_MAX = 16;
-function recentString(t: string, start: number, end: number, recent: string[]): string {
+class Recent {
+  readonly values: string[] = [];
+  readonly bytes: Uint8Array[] = [];
+}
+function recentString(t: Uint8Array, start: number, end: number, recent: Recent): string {
   const len = end - start;
-  for (let i = 0; i < recent.length; i++) {
-    const x = recent[i] as string;
-    if (x.length === len && t.startsWith(x, start)) return x;
+  const bytes = recent.bytes;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as Uint8Array;
+    if (b.length === len && bytesAt(t, start, b)) return recent.values[i] as string;
   }
-  const v = t.slice(start, end);
-  if (recent.length < RECENT_MAX) recent.push(v);
-  else recent[recentNext++ % RECENT_MAX] = v;
+  const v = text(start, end);
+  const b = new Uint8Array(t.subarray(start, end)); // a copy: the buffer is reused for the next report
+  if (bytes.length < RECENT_MAX) {
+    recent.values.push(v);
+    bytes.push(b);
+  } else {
+    const i = recentNext++ % RECENT_MAX;
+    recent.values[i] = v;
+    bytes[i] = b;
+  }
   return v;
 }
 let recentNext = 0;
-const recentSeverity: string[] = [];
-const recentStatus: string[] = [];
-const recentDiffId: string[] = [];
-const recentDigest: string[] = [];
-const recentPublished: string[] = [];
-const recentType: string[] = [];
+const recentSeverity = new Recent();
+const recentStatus = new Recent();
+const recentDiffId = new Recent();
+const recentDigest = new Recent();
+const recentPublished = new Recent();
+const recentType = new Recent();
 
 /**
  * Walks the members of the object starting at p, calling member(keyStart, keyEnd, key, valueStart) for each:
  * key is the decoded key when it had escapes (else undefined: compare the text between keyStart and keyEnd).
  * member returns the position after the value (or -1). The position after the object, or -1.
  */
-function eachMember(t: string, p: number, member: (ks: number, ke: number, key: string | undefined, vs: number) => number): number {
+function eachMember(t: Uint8Array, p: number, member: (ks: number, ke: number, key: string | undefined, vs: number) => number): number {
   p = ws(t, p + 1);
-  if (t.charCodeAt(p) === 0x7d) return p + 1;
+  if ((t[p] as number) === 0x7d) return p + 1;
   for (;;) {
-    if (t.charCodeAt(p) !== 0x22) return -1;
+    if ((t[p] as number) !== 0x22) return -1;
     const ks = p;
     p = skipString(t, p);
     if (p < 0) return -1;
-    const key = lastEscaped ? (JSON.parse(t.slice(ks, p)) as string) : undefined;
+    const key = lastEscaped ? (JSON.parse(text(ks, p)) as string) : undefined;
     const ke = p - 1;
     p = ws(t, p);
-    if (t.charCodeAt(p) !== 0x3a) return -1;
+    if ((t[p] as number) !== 0x3a) return -1;
     p = member(ks + 1, ke, key, ws(t, p + 1));
     if (p < 0) return -1;
     p = ws(t, p);
-    const c = t.charCodeAt(p);
+    const c = (t[p] as number);
     if (c === 0x2c) p = ws(t, p + 1);
     else return c === 0x7d ? p + 1 : -1;
   }
 }
 
 /** Walks the elements of the array starting at p; element(valueStart) returns the position after it (or -1). */
-function eachElement(t: string, p: number, element: (vs: number) => number): number {
+function eachElement(t: Uint8Array, p: number, element: (vs: number) => number): number {
   p = ws(t, p + 1);
-  if (t.charCodeAt(p) === 0x5d) return p + 1;
+  if ((t[p] as number) === 0x5d) return p + 1;
   for (;;) {
     p = element(p);
     if (p < 0) return -1;
     p = ws(t, p);
-    const c = t.charCodeAt(p);
+    const c = (t[p] as number);
     if (c === 0x2c) p = ws(t, p + 1);
     else return c === 0x5d ? p + 1 : -1;
   }
 }
 
-function keyIs(t: string, ks: number, ke: number, key: string | undefined, name: string): boolean {
-  return key === undefined ? ke - ks === name.length && t.startsWith(name, ks) : key === name;
+/** Whether the key between ks and ke (or key, decoded, when it had escapes) is name. */
+function keyIs(t: Uint8Array, ks: number, ke: number, key: string | undefined, name: Uint8Array): boolean {
+  return key === undefined ? ke - ks === name.length && bytesAt(t, ks, name) : Buffer.from(key, 'utf8').equals(name);
 }
 
 const enum VulnKey {
@@ -362,31 +423,36 @@ const enum VulnKey {
   Published,
 }
 
-function vulnKey(t: string, ks: number, len: number): VulnKey {
+function vulnKey(t: Uint8Array, ks: number, len: number): VulnKey {
   switch (len) {
     case 15:
-      return t.startsWith('VulnerabilityID', ks) ? VulnKey.Id : VulnKey.Other;
+      return bytesAt(t, ks, K.VulnerabilityID) ? VulnKey.Id : VulnKey.Other;
     case 7:
-      return t.startsWith('PkgName', ks) ? VulnKey.PkgName : VulnKey.Other;
+      return bytesAt(t, ks, K.PkgName) ? VulnKey.PkgName : VulnKey.Other;
     case 9:
-      return t.startsWith('VendorIDs', ks) ? VulnKey.VendorIds : VulnKey.Other;
+      return bytesAt(t, ks, K.VendorIDs) ? VulnKey.VendorIds : VulnKey.Other;
     case 12:
-      return t.startsWith('FixedVersion', ks) ? VulnKey.FixedVersion : VulnKey.Other;
+      return bytesAt(t, ks, K.FixedVersion) ? VulnKey.FixedVersion : VulnKey.Other;
     case 6:
-      return t.startsWith('Status', ks) ? VulnKey.Status : VulnKey.Other;
+      return bytesAt(t, ks, K.Status) ? VulnKey.Status : VulnKey.Other;
     case 8:
-      return t.startsWith('Severity', ks) ? VulnKey.Severity : VulnKey.Other;
+      return bytesAt(t, ks, K.Severity) ? VulnKey.Severity : VulnKey.Other;
     case 13:
-      return t.startsWith('PkgIdentifier', ks) ? VulnKey.PkgIdentifier : t.startsWith('PublishedDate', ks) ? VulnKey.Published : VulnKey.Other;
+      return bytesAt(t, ks, K.PkgIdentifier) ? VulnKey.PkgIdentifier : bytesAt(t, ks, K.PublishedDate) ? VulnKey.Published : VulnKey.Other;
     case 16:
-      return t.startsWith('InstalledVersion', ks) ? VulnKey.InstalledVersion : VulnKey.Other;
+      return bytesAt(t, ks, K.InstalledVersion) ? VulnKey.InstalledVersion : VulnKey.Other;
     case 5:
-      return t.startsWith('Title', ks) ? VulnKey.Title : t.startsWith('Layer', ks) ? VulnKey.Layer : VulnKey.Other;
+      return bytesAt(t, ks, K.Title) ? VulnKey.Title : bytesAt(t, ks, K.Layer) ? VulnKey.Layer : VulnKey.Other;
     case 10:
-      return t.startsWith('PrimaryURL', ks) ? VulnKey.PrimaryUrl : VulnKey.Other;
+      return bytesAt(t, ks, K.PrimaryURL) ? VulnKey.PrimaryUrl : VulnKey.Other;
     default:
       return VulnKey.Other;
   }
+}
+
+function vulnKeyOf(key: string): VulnKey {
+  const b = bytesOf(key);
+  return vulnKey(b, 0, b.length);
 }
 
 /*
@@ -401,9 +467,9 @@ let keyStart = 0;
 let keyEnd = 0;
 let keyText: string | undefined;
 
-function firstMember(t: string, p: number): number {
+function firstMember(t: Uint8Array, p: number): number {
   p = ws(t, p + 1);
-  const c = t.charCodeAt(p);
+  const c = (t[p] as number);
   if (c === 0x22) return p;
   if (c === 0x7d) {
     objectEnd = p + 1;
@@ -412,12 +478,12 @@ function firstMember(t: string, p: number): number {
   return -1;
 }
 
-function nextMember(t: string, p: number): number {
+function nextMember(t: Uint8Array, p: number): number {
   p = ws(t, p);
-  const c = t.charCodeAt(p);
+  const c = (t[p] as number);
   if (c === 0x2c) {
     p = ws(t, p + 1);
-    return t.charCodeAt(p) === 0x22 ? p : -1;
+    return (t[p] as number) === 0x22 ? p : -1;
   }
   if (c === 0x7d) {
     objectEnd = p + 1;
@@ -426,28 +492,28 @@ function nextMember(t: string, p: number): number {
   return -1;
 }
 
-function readKey(t: string, p: number): number {
+function readKey(t: Uint8Array, p: number): number {
   const end = skipString(t, p);
   if (end < 0) return -1;
   keyStart = p + 1;
   keyEnd = end - 1;
-  keyText = lastEscaped ? (JSON.parse(t.slice(p, end)) as string) : undefined;
+  keyText = lastEscaped ? (JSON.parse(text(p, end)) as string) : undefined;
   p = ws(t, end);
-  if (t.charCodeAt(p) !== 0x3a) return -1;
+  if ((t[p] as number) !== 0x3a) return -1;
   return ws(t, p + 1);
 }
 
-function keyIsNow(t: string, name: string): boolean {
-  return keyText === undefined ? keyEnd - keyStart === name.length && t.startsWith(name, keyStart) : keyText === name;
+function keyIsNow(t: Uint8Array, name: Uint8Array): boolean {
+  return keyIs(t, keyStart, keyEnd, keyText, name);
 }
 
 /** PkgIdentifier: its PURL. */
-function scanPkgIdentifier(t: string, p: number, v: TrivyVulnFields): number {
+function scanPkgIdentifier(t: Uint8Array, p: number, v: TrivyVulnFields): number {
   for (p = firstMember(t, p); p >= 0; ) {
     const vs = readKey(t, p);
     if (vs < 0) return -1;
     let e: number;
-    if (keyIsNow(t, 'PURL')) {
+    if (keyIsNow(t, K.PURL)) {
       e = stringField(t, vs);
       v.purl = lastValue;
     } else e = skipValue(t, vs);
@@ -458,15 +524,15 @@ function scanPkgIdentifier(t: string, p: number, v: TrivyVulnFields): number {
 }
 
 /** Layer: its DiffID and Digest. */
-function scanLayer(t: string, p: number, v: TrivyVulnFields): number {
+function scanLayer(t: Uint8Array, p: number, v: TrivyVulnFields): number {
   for (p = firstMember(t, p); p >= 0; ) {
     const vs = readKey(t, p);
     if (vs < 0) return -1;
     let e: number;
-    if (keyIsNow(t, 'DiffID')) {
+    if (keyIsNow(t, K.DiffID)) {
       e = stringField(t, vs, recentDiffId);
       v.layerDiffId = lastValue;
-    } else if (keyIsNow(t, 'Digest')) {
+    } else if (keyIsNow(t, K.Digest)) {
       e = stringField(t, vs, recentDigest);
       v.layerDigest = lastValue;
     } else e = skipValue(t, vs);
@@ -476,7 +542,7 @@ function scanLayer(t: string, p: number, v: TrivyVulnFields): number {
   return p === END ? objectEnd : -1;
 }
 
-function scanVendorIds(t: string, p: number, v: TrivyVulnFields): number {
+function scanVendorIds(t: Uint8Array, p: number, v: TrivyVulnFields): number {
   const ids: string[] = [];
   v.vendorIds = ids;
   return eachElement(t, p, (es) => {
@@ -504,7 +570,7 @@ const entry: TrivyVulnFields = {
 };
 
 /** One vulnerability entry: the finding readTrivy would make of it goes to out. */
-function scanVuln(t: string, p: number, ctx: TrivyContext, type: string | undefined, out: NormalizedFinding[]): number {
+function scanVuln(t: Uint8Array, p: number, ctx: TrivyContext, type: string | undefined, out: NormalizedFinding[]): number {
   const v = entry;
   v.id = undefined;
   v.pkgName = undefined;
@@ -522,7 +588,7 @@ function scanVuln(t: string, p: number, ctx: TrivyContext, type: string | undefi
   for (p = firstMember(t, p); p >= 0; ) {
     const vs = readKey(t, p);
     if (vs < 0) return -1;
-    const k = keyText === undefined ? vulnKey(t, keyStart, keyEnd - keyStart) : vulnKey(keyText, 0, keyText.length);
+    const k = keyText === undefined ? vulnKey(t, keyStart, keyEnd - keyStart) : vulnKeyOf(keyText);
     let e: number;
     switch (k) {
       case VulnKey.Other:
@@ -530,16 +596,16 @@ function scanVuln(t: string, p: number, ctx: TrivyContext, type: string | undefi
         break;
       case VulnKey.PkgIdentifier:
         v.purl = undefined;
-        e = t.charCodeAt(vs) === 0x7b ? scanPkgIdentifier(t, vs, v) : skipValue(t, vs);
+        e = (t[vs] as number) === 0x7b ? scanPkgIdentifier(t, vs, v) : skipValue(t, vs);
         break;
       case VulnKey.Layer:
         v.layerDiffId = undefined;
         v.layerDigest = undefined;
-        e = t.charCodeAt(vs) === 0x7b ? scanLayer(t, vs, v) : skipValue(t, vs);
+        e = (t[vs] as number) === 0x7b ? scanLayer(t, vs, v) : skipValue(t, vs);
         break;
       case VulnKey.VendorIds:
         v.vendorIds = undefined;
-        e = t.charCodeAt(vs) === 0x5b ? scanVendorIds(t, vs, v) : skipValue(t, vs);
+        e = (t[vs] as number) === 0x5b ? scanVendorIds(t, vs, v) : skipValue(t, vs);
         break;
       default:
         e = stringField(t, vs, k === VulnKey.Severity ? recentSeverity : k === VulnKey.Status ? recentStatus : k === VulnKey.Published ? recentPublished : undefined);
@@ -590,12 +656,12 @@ let unsupported = false;
  * Vulnerabilities member replaces the list, as JSON.parse would). A Type after the Vulnerabilities is left
  * to the ordinary reader (Trivy writes it first).
  */
-function scanResult(t: string, p: number, ctx: TrivyContext, out: NormalizedFinding[][]): number {
+function scanResult(t: Uint8Array, p: number, ctx: TrivyContext, out: NormalizedFinding[][]): number {
   let type: string | undefined;
   let list: NormalizedFinding[] = [];
   let vulnsSeen = false;
   const end = eachMember(t, p, (ks, ke, key, vs) => {
-    if (keyIs(t, ks, ke, key, 'Type')) {
+    if (keyIs(t, ks, ke, key, K.Type)) {
       if (vulnsSeen) {
         unsupported = true;
         return -1;
@@ -604,12 +670,12 @@ function scanResult(t: string, p: number, ctx: TrivyContext, out: NormalizedFind
       type = str(lastValue);
       return e;
     }
-    if (keyIs(t, ks, ke, key, 'Vulnerabilities')) {
+    if (keyIs(t, ks, ke, key, K.Vulnerabilities)) {
       vulnsSeen = true;
       const found: NormalizedFinding[] = [];
       list = found;
-      if (t.charCodeAt(vs) !== 0x5b) return skipValue(t, vs);
-      return eachElement(t, vs, (es) => (t.charCodeAt(es) === 0x7b ? scanVuln(t, es, ctx, type, found) : skipValue(t, es)));
+      if ((t[vs] as number) !== 0x5b) return skipValue(t, vs);
+      return eachElement(t, vs, (es) => ((t[es] as number) === 0x7b ? scanVuln(t, es, ctx, type, found) : skipValue(t, es)));
     }
     return skipValue(t, vs);
   });
@@ -629,48 +695,60 @@ const CONTEXT_MEMBERS = new Set(['Metadata', 'ArtifactName', 'ArtifactType', 'Cr
  * a Trivy report of SchemaVersion 2 before using read.
  */
 export function scanTrivyText(t: string, file: string): { doc: Record<string, unknown>; read: ReportRead } | undefined {
+  const len = Buffer.byteLength(t, 'utf8');
+  // Not ASCII: values are decoded from the bytes, which would not give back a lone surrogate as JSON.parse does.
+  if (len !== t.length && /[\ud800-\udfff]/.test(t)) return undefined;
   unsupported = false;
+  T = t;
+  LEN = len;
+  ALIGNED = len === t.length;
+  BUF = scratchBuffer(len + 8);
+  BUF.write(t, 0, 'utf8');
+  BUF.fill(0, len, len + 8);
   try {
-    return scan(t, file);
+    return scan(BUF, file);
   } catch {
     // Nesting too deep for the recursion, or anything unforeseen: the ordinary reader decides.
     return undefined;
+  } finally {
+    T = '';
+    BUF = NO_BYTES;
   }
 }
 
-function scan(t: string, file: string): { doc: Record<string, unknown>; read: ReportRead } | undefined {
+function scan(t: Uint8Array, file: string): { doc: Record<string, unknown>; read: ReportRead } | undefined {
   let p = ws(t, 0);
-  if (t.charCodeAt(p) !== 0x7b) return undefined;
+  if ((t[p] as number) !== 0x7b) return undefined;
   const doc: Record<string, unknown> = {};
   // Member values are parsed when Results is reached (the findings need them) and at the end, not before:
   // a text that turns out not to be a Trivy report has not been parsed for nothing.
   const spans: [string, number, number][] = [];
   const parseSpans = (): void => {
-    for (const [name, start, end] of spans) doc[name] = start < 0 ? [] : JSON.parse(t.slice(start, end));
+    for (const [name, start, end] of spans) doc[name] = start < 0 ? [] : JSON.parse(text(start, end));
     spans.length = 0;
   };
   let lists: NormalizedFinding[][] | undefined;
   let bail = false;
   p = eachMember(t, p, (ks, ke, key, vs) => {
-    const name = key ?? t.slice(ks, ke);
+    const name = key ?? text(ks, ke);
     if (name === '__proto__' || OTHER_FORMATS.has(name) || (lists !== undefined && CONTEXT_MEMBERS.has(name))) {
       bail = true;
       return -1;
     }
-    if (name === 'Results' && t.charCodeAt(vs) === 0x5b) {
+    if (name === 'Results' && (t[vs] as number) === 0x5b) {
       parseSpans();
       const ctx = trivyContext(doc, file);
       const found: NormalizedFinding[][] = [];
       lists = found;
       spans.push([name, -1, -1]);
-      return eachElement(t, vs, (es) => (t.charCodeAt(es) === 0x7b ? scanResult(t, es, ctx, found) : skipValue(t, es)));
+      return eachElement(t, vs, (es) => ((t[es] as number) === 0x7b ? scanResult(t, es, ctx, found) : skipValue(t, es)));
     }
     if (name === 'Results') lists = undefined;
     const end = skipValue(t, vs);
     spans.push([name, vs, end]);
     return end;
   });
-  if (bail || unsupported || p < 0 || ws(t, p) !== t.length || lists === undefined) return undefined;
+  if (bail || unsupported || p < 0 || ws(t, p) !== LEN || lists === undefined) return undefined;
   parseSpans();
   return { doc, read: { file, format: 'trivy', findings: lists.flat(), vex: [], notes: [] } };
 }

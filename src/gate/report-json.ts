@@ -1,6 +1,7 @@
 import { VERSION } from '../version.js';
 import { summarize, type GateDecision, type GatedFinding, type GateSummary } from './evaluate.js';
 import type { GateRun } from './io.js';
+import { keepScratch, scratchBuffer } from './scratch.js';
 import { hasKeys } from './util.js';
 
 /** Bumped on any breaking change of the gate's JSON output. */
@@ -103,9 +104,6 @@ export function toGateJson(run: GateRun): GateJsonReport {
  * is written member by member, as JSON.stringify would.
  */
 
-/** The output buffer is kept from one call to the next (up to this size): a large output then costs no fresh memory. */
-const KEEP_SCRATCH_BYTES = 64 * 1024 * 1024;
-let scratch: Buffer | undefined;
 
 const PADS: string[] = [];
 function pad(level: number): string {
@@ -236,7 +234,7 @@ class JsonWriter {
     expected: number,
     private readonly fast: boolean,
   ) {
-    this.buf = scratch !== undefined && scratch.length >= expected ? scratch : Buffer.allocUnsafe(expected);
+    this.buf = scratchBuffer(expected);
   }
 
   private room(n: number): void {
@@ -554,10 +552,10 @@ class JsonWriter {
     else this.bytes(C.close);
   }
 
-  /** The text written; the buffer is kept for the next call when it is not too large. */
+  /** The text written; the buffer is handed back for the next use. */
   text(): string {
     const s = this.buf.toString(this.ascii ? 'latin1' : 'utf8', 0, this.pos);
-    scratch = this.buf.length <= KEEP_SCRATCH_BYTES ? this.buf : undefined;
+    keepScratch(this.buf);
     return s;
   }
 }
@@ -573,7 +571,7 @@ export function formatGateJson(run: GateRun): string {
   if (run.findings.length === 0) return `${JSON.stringify({ ...head, findings: [] }, null, 2)}\n`;
   // Everything but the findings is small: JSON.stringify writes it; the findings array is appended as the last member.
   const top = JSON.stringify(head, null, 2);
-  const w = new JsonWriter(top.length + run.findings.length * 2048, !inheritsEnumerables());
+  const w = new JsonWriter(top.length + run.findings.length * 1024, !inheritsEnumerables());
   w.raw(`${top.slice(0, -2)},\n${pad(1)}"findings": [\n${pad(2)}`);
   const sep = `,\n${pad(2)}`;
   for (let i = 0; i < run.findings.length; i++) {
