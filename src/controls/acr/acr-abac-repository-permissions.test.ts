@@ -1,22 +1,17 @@
+import { acrArm, acrAz } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './acr-abac-repository-permissions.js';
 
-const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
-const arm = (props: Record<string, unknown>) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Basic' }, properties: props });
-const az = (props: Record<string, unknown>) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Basic' }, resourceGroup: 'rg', ...props });
-
 testControl(control, {
   valid: [
-    { name: 'ARM: ABAC repository permissions', file: 'acr.json', yaml: arm({ roleAssignmentMode: 'AbacRepositoryPermissions' }) },
-    { name: 'az shape: enum case differs', file: 'acr.json', yaml: az({ roleAssignmentMode: 'abacRepositoryPermissions' }) },
+    { name: 'ARM: ABAC repository permissions', file: 'acr.json', yaml: acrArm({ roleAssignmentMode: 'AbacRepositoryPermissions' }, { sku: 'Basic' }) },
+    { name: 'az shape: enum case differs', file: 'acr.json', yaml: acrAz({ roleAssignmentMode: 'abacRepositoryPermissions' }, { sku: 'Basic' }) },
   ],
   invalid: [
     {
       name: 'ARM: legacy mode',
       file: 'acr.json',
-      yaml: arm({ roleAssignmentMode: 'LegacyRegistryPermissions' }),
+      yaml: acrArm({ roleAssignmentMode: 'LegacyRegistryPermissions' }, { sku: 'Basic' }),
       errors: [
         { messageId: 'legacyPermissions', pointer: '/properties/roleAssignmentMode', data: { mode: "'LegacyRegistryPermissions'" }, severity: 'info' },
       ],
@@ -24,7 +19,7 @@ testControl(control, {
     {
       name: 'az shape: absent (older API), which is the legacy mode',
       file: 'acr.json',
-      yaml: az({ roleAssignmentMode: null, adminUserEnabled: false }),
+      yaml: acrAz({ roleAssignmentMode: null, adminUserEnabled: false }, { sku: 'Basic' }),
       errors: [{ messageId: 'legacyPermissions', pointer: '', data: { mode: 'not set (LegacyRegistryPermissions)' }, severity: 'info' }],
     },
   ],

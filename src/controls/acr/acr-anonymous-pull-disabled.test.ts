@@ -1,17 +1,12 @@
+import { acrArm, acrAz } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './acr-anonymous-pull-disabled.js';
 
-const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
-const arm = (props: Record<string, unknown>) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Standard' }, properties: props });
-const az = (props: Record<string, unknown>) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Standard' }, resourceGroup: 'rg', ...props });
-
 testControl(control, {
   valid: [
-    { name: 'ARM: anonymous pull disabled', file: 'acr.json', yaml: arm({ anonymousPullEnabled: false }) },
-    { name: 'ARM: absent means disabled (older API versions omit it)', file: 'acr.json', yaml: arm({ adminUserEnabled: false }) },
-    { name: 'az: null', file: 'acr.json', yaml: az({ anonymousPullEnabled: null }) },
+    { name: 'ARM: anonymous pull disabled', file: 'acr.json', yaml: acrArm({ anonymousPullEnabled: false }, { sku: 'Standard' }) },
+    { name: 'ARM: absent means disabled (older API versions omit it)', file: 'acr.json', yaml: acrArm({ adminUserEnabled: false }, { sku: 'Standard' }) },
+    { name: 'az: null', file: 'acr.json', yaml: acrAz({ anonymousPullEnabled: null }, { sku: 'Standard' }) },
     {
       name: 'template: a parameter cannot be resolved offline, so not evaluated',
       file: 'main.json',
@@ -37,13 +32,13 @@ testControl(control, {
     {
       name: 'ARM: anonymous pull enabled',
       file: 'acr.json',
-      yaml: arm({ anonymousPullEnabled: true }),
+      yaml: acrArm({ anonymousPullEnabled: true }, { sku: 'Standard' }),
       errors: [{ messageId: 'anonymousPull', pointer: '/properties/anonymousPullEnabled', severity: 'high' }],
     },
     {
       name: 'az shape: anonymous pull enabled as a string',
       file: 'acr.json',
-      yaml: az({ anonymousPullEnabled: 'True' }),
+      yaml: acrAz({ anonymousPullEnabled: 'True' }, { sku: 'Standard' }),
       errors: [{ messageId: 'anonymousPull', pointer: '/anonymousPullEnabled' }],
     },
   ],

@@ -1,30 +1,25 @@
+import { acrArm, acrAz } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './acr-arm-audience-tokens-disabled.js';
-
-const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
-const arm = (props: Record<string, unknown>) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Basic' }, properties: props });
-const az = (props: Record<string, unknown>) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Basic' }, resourceGroup: 'rg', ...props });
 
 testControl(control, {
   valid: [
     {
       name: 'ARM: ARM-audience tokens disabled',
       file: 'acr.json',
-      yaml: arm({ policies: { exportPolicy: { status: 'enabled' }, azureADAuthenticationAsArmPolicy: { status: 'disabled' } } }),
+      yaml: acrArm({ policies: { exportPolicy: { status: 'enabled' }, azureADAuthenticationAsArmPolicy: { status: 'disabled' } } }, { sku: 'Basic' }),
     },
     {
       name: 'az shape: acronym case changed, status in another case',
       file: 'acr.json',
-      yaml: az({ policies: { azureAdAuthenticationAsArmPolicy: { status: 'Disabled' } } }),
+      yaml: acrAz({ policies: { azureAdAuthenticationAsArmPolicy: { status: 'Disabled' } } }, { sku: 'Basic' }),
     },
   ],
   invalid: [
     {
       name: 'ARM: enabled',
       file: 'acr.json',
-      yaml: arm({ policies: { azureADAuthenticationAsArmPolicy: { status: 'enabled' } } }),
+      yaml: acrArm({ policies: { azureADAuthenticationAsArmPolicy: { status: 'enabled' } } }, { sku: 'Basic' }),
       errors: [
         {
           messageId: 'armTokensAccepted',
@@ -37,19 +32,19 @@ testControl(control, {
     {
       name: 'ARM: the policy is absent (older API version), which means enabled',
       file: 'acr.json',
-      yaml: arm({ policies: { exportPolicy: { status: 'enabled' } } }),
+      yaml: acrArm({ policies: { exportPolicy: { status: 'enabled' } } }, { sku: 'Basic' }),
       errors: [{ messageId: 'armTokensAccepted', pointer: '/properties/policies', data: { status: 'status absent, which means enabled' } }],
     },
     {
       name: 'ARM: no policies at all',
       file: 'acr.json',
-      yaml: arm({ adminUserEnabled: false }),
+      yaml: acrArm({ adminUserEnabled: false }, { sku: 'Basic' }),
       errors: [{ messageId: 'armTokensAccepted', pointer: '/properties' }],
     },
     {
       name: 'az shape: the policy without a status',
       file: 'acr.json',
-      yaml: az({ policies: { azureAdAuthenticationAsArmPolicy: {} } }),
+      yaml: acrAz({ policies: { azureAdAuthenticationAsArmPolicy: {} } }, { sku: 'Basic' }),
       errors: [{ messageId: 'armTokensAccepted', pointer: '/policies/azureAdAuthenticationAsArmPolicy' }],
     },
   ],

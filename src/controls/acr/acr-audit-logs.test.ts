@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { ACR_ID, acrArm, acrAz } from '../../../test/azure-bodies.js';
 import { runControl } from '../../../test/control-tester.js';
 import { asAny } from '../define.js';
 import control from './acr-audit-logs.js';
 
-const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
-
 // Diagnostic settings are a side input Palisade does not read yet: the control can only say so.
 describe('REG-123 acr-audit-logs', () => {
   const cases = {
-    ARM: JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Basic' }, properties: {} }),
-    az: JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Basic' }, resourceGroup: 'rg' }),
+    ARM: acrArm({}, { sku: 'Basic' }),
+    az: acrAz({}, { sku: 'Basic' }),
   };
   for (const [shape, text] of Object.entries(cases)) {
     it(`${shape} shape: not evaluated with the exact command, never a pass or a finding`, () => {
@@ -17,7 +16,7 @@ describe('REG-123 acr-audit-logs', () => {
       expect(sink.findings).toEqual([]);
       expect(sink.notEvaluated.map((n) => n.reason)).toEqual([
         "needs the registry's diagnostic settings (ContainerRegistryLoginEvents, ContainerRegistryRepositoryEvents): " +
-          `az monitor diagnostic-settings list --resource ${ID} -o json`,
+          `az monitor diagnostic-settings list --resource ${ACR_ID} -o json`,
       ]);
     });
   }

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { acrArm, acrAz } from '../../../test/azure-bodies.js';
 import { runControl, testControl } from '../../../test/control-tester.js';
 import { asAny } from '../define.js';
 import control from './acr-content-trust-signing.js';
-
-const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
-const arm = (props: Record<string, unknown>) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Premium' }, properties: props });
-const az = (props: Record<string, unknown>) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Premium' }, resourceGroup: 'rg', ...props });
 
 testControl(control, {
   valid: [
@@ -15,21 +10,21 @@ testControl(control, {
       name: 'ARM: DCT disabled; signatures cannot be seen, so not evaluated',
       file: 'acr.json',
       notEvaluated: true,
-      yaml: arm({ policies: { trustPolicy: { type: 'Notary', status: 'disabled' } } }),
+      yaml: acrArm({ policies: { trustPolicy: { type: 'Notary', status: 'disabled' } } }),
     },
-    { name: 'az shape: trust policy absent (disabled); not evaluated', file: 'acr.json', notEvaluated: true, yaml: az({ policies: null }) },
+    { name: 'az shape: trust policy absent (disabled); not evaluated', file: 'acr.json', notEvaluated: true, yaml: acrAz({ policies: null }) },
   ],
   invalid: [
     {
       name: 'ARM: DCT enabled is an info note (deprecated)',
       file: 'acr.json',
-      yaml: arm({ policies: { trustPolicy: { type: 'Notary', status: 'enabled' } } }),
+      yaml: acrArm({ policies: { trustPolicy: { type: 'Notary', status: 'enabled' } } }),
       errors: [{ messageId: 'dctEnabled', pointer: '/properties/policies/trustPolicy/status', severity: 'info' }],
     },
     {
       name: 'az shape: DCT Enabled, other case',
       file: 'acr.json',
-      yaml: az({ policies: { trustPolicy: { type: 'Notary', status: 'Enabled' } } }),
+      yaml: acrAz({ policies: { trustPolicy: { type: 'Notary', status: 'Enabled' } } }),
       errors: [{ messageId: 'dctEnabled', pointer: '/policies/trustPolicy/status', severity: 'info' }],
     },
   ],
@@ -37,7 +32,7 @@ testControl(control, {
 
 describe('REG-114 says what it needs', () => {
   it('names the registry and the command that lists signatures, even when DCT is reported', () => {
-    const sink = runControl(asAny(control), arm({ policies: { trustPolicy: { status: 'enabled' } } }), { file: 'acr.json' });
+    const sink = runControl(asAny(control), acrArm({ policies: { trustPolicy: { status: 'enabled' } } }), { file: 'acr.json' });
     expect(sink.findings).toHaveLength(1);
     expect(sink.notEvaluated.map((n) => n.reason)).toEqual([
       "needs the images' Notary Project signatures, which registry JSON does not show: az acr manifest list-referrers -r contoso " +

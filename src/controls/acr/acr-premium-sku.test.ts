@@ -1,17 +1,16 @@
+import { type AcrSku, acrArm, acrAz } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './acr-premium-sku.js';
 
-const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
-const arm = (sku: unknown) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', ...(sku ? { sku } : {}), properties: { adminUserEnabled: false } });
-const az = (sku: unknown) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku, adminUserEnabled: false, resourceGroup: 'rg' });
+/** The same registry in each case; only its sku (null: none) varies. */
+const arm = (sku: AcrSku | null) => acrArm({ adminUserEnabled: false }, { sku });
+const az = (sku: AcrSku) => acrAz({ adminUserEnabled: false }, { sku });
 
 testControl(control, {
   valid: [
     { name: 'ARM: Premium', file: 'acr.json', yaml: arm({ name: 'Premium', tier: 'Premium' }) },
     { name: 'az shape: premium in lower case', file: 'acr.json', yaml: az({ name: 'premium' }) },
-    { name: 'a body without sku is not evaluated', file: 'acr.json', notEvaluated: true, yaml: arm(undefined) },
+    { name: 'a body without sku is not evaluated', file: 'acr.json', notEvaluated: true, yaml: arm(null) },
   ],
   invalid: [
     {

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { acrArm, acrAz } from '../../../test/azure-bodies.js';
 import { runControl } from '../../../test/control-tester.js';
 import { asAny } from '../define.js';
 import control from './acr-release-tags-locked.js';
 
-const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
-
 // Tag attributes are data-plane side inputs Palisade does not read yet: the control can only say so.
 describe('REG-121 acr-release-tags-locked', () => {
   const cases = {
-    ARM: JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Premium' }, properties: {} }),
-    az: JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Premium' }, resourceGroup: 'rg' }),
+    ARM: acrArm({}),
+    az: acrAz({}),
   };
   for (const [shape, text] of Object.entries(cases)) {
     it(`${shape} shape: not evaluated with the exact commands, never a pass or a finding`, () => {

@@ -1,20 +1,20 @@
+import { ACR_ID, acrArmBody } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './acr-tokens-least-privilege.js';
 
-const REG = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
-const registry = { id: REG, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Premium' }, properties: { adminUserEnabled: false } };
-const scopeMap = (name: string) => `${REG}/scopeMaps/${name}`;
+const registry = acrArmBody({ adminUserEnabled: false });
+const scopeMap = (name: string) => `${ACR_ID}/scopeMaps/${name}`;
 
 /** One item of `az acr token list` in ARM shape (as the REST example TokenGet.json). */
 const armToken = (name: string, props: Record<string, unknown>) => ({
-  id: `${REG}/tokens/${name}`,
+  id: `${ACR_ID}/tokens/${name}`,
   name,
   type: 'Microsoft.ContainerRegistry/registries/tokens',
   properties: { creationDate: '2026-01-01T00:00:00Z', provisioningState: 'Succeeded', ...props },
 });
 /** The same in az shape: flattened, resourceGroup added. */
 const azToken = (name: string, props: Record<string, unknown>) => ({
-  id: `${REG}/tokens/${name}`,
+  id: `${ACR_ID}/tokens/${name}`,
   name,
   type: 'Microsoft.ContainerRegistry/registries/tokens',
   resourceGroup: 'rg',

@@ -1,42 +1,37 @@
+import { acrArm, acrAz } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './acr-trusted-services-bypass.js';
-
-const ID = '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/contoso';
-const arm = (props: Record<string, unknown>) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Premium' }, properties: props });
-const az = (props: Record<string, unknown>) =>
-  JSON.stringify({ id: ID, name: 'contoso', type: 'Microsoft.ContainerRegistry/registries', sku: { name: 'Premium' }, resourceGroup: 'rg', ...props });
 
 testControl(control, {
   valid: [
     {
       name: 'ARM: private-only registry, no bypass',
       file: 'acr.json',
-      yaml: arm({ publicNetworkAccess: 'Disabled', networkRuleBypassOptions: 'None' }),
+      yaml: acrArm({ publicNetworkAccess: 'Disabled', networkRuleBypassOptions: 'None' }),
     },
     {
       name: 'ARM: open registry, bypass irrelevant (N/A)',
       file: 'acr.json',
-      yaml: arm({ publicNetworkAccess: 'Enabled', networkRuleSet: { defaultAction: 'Allow' }, networkRuleBypassOptions: 'AzureServices' }),
+      yaml: acrArm({ publicNetworkAccess: 'Enabled', networkRuleSet: { defaultAction: 'Allow' }, networkRuleBypassOptions: 'AzureServices' }),
     },
-    { name: 'az shape: Basic registry, nothing set (N/A)', file: 'acr.json', yaml: az({ adminUserEnabled: false }) },
+    { name: 'az shape: Basic registry, nothing set (N/A)', file: 'acr.json', yaml: acrAz({ adminUserEnabled: false }) },
     {
       name: 'az shape: firewall deny, bypass none in lower case',
       file: 'acr.json',
-      yaml: az({ networkRuleSet: { defaultAction: 'Deny' }, networkRuleBypassOptions: 'none' }),
+      yaml: acrAz({ networkRuleSet: { defaultAction: 'Deny' }, networkRuleBypassOptions: 'none' }),
     },
   ],
   invalid: [
     {
       name: 'ARM: public access disabled, AzureServices bypass',
       file: 'acr.json',
-      yaml: arm({ publicNetworkAccess: 'Disabled', networkRuleSet: { defaultAction: 'Deny' }, networkRuleBypassOptions: 'AzureServices' }),
+      yaml: acrArm({ publicNetworkAccess: 'Disabled', networkRuleSet: { defaultAction: 'Deny' }, networkRuleBypassOptions: 'AzureServices' }),
       errors: [{ messageId: 'bypassAllowed', pointer: '/properties/networkRuleBypassOptions', data: { value: 'AzureServices' }, severity: 'info' }],
     },
     {
       name: 'az shape: firewall deny, bypass absent (default AzureServices)',
       file: 'acr.json',
-      yaml: az({ publicNetworkAccess: 'Enabled', networkRuleSet: { defaultAction: 'Deny', ipRules: [] } }),
+      yaml: acrAz({ publicNetworkAccess: 'Enabled', networkRuleSet: { defaultAction: 'Deny', ipRules: [] } }),
       errors: [{ messageId: 'bypassAllowed', pointer: '', data: { value: 'not set, default AzureServices' }, severity: 'info' }],
     },
   ],

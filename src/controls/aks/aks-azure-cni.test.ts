@@ -1,39 +1,32 @@
+import { aksArm, aksAz } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './aks-azure-cni.js';
 
-const ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/aks1';
-/** An ARM GET body (settings under `properties`). */
-const arm = (properties: object, extra: object = {}): string =>
-  JSON.stringify({ id: ID, name: 'aks1', type: 'Microsoft.ContainerService/managedClusters', location: 'westeurope', ...extra, properties }, null, 2);
-/** `az aks show` output (flattened, az acronym case). */
-const az = (fields: object): string =>
-  JSON.stringify({ id: ID, name: 'aks1', type: 'Microsoft.ContainerService/ManagedClusters', location: 'westeurope', resourceGroup: 'rg1', ...fields }, null, 2);
-
 testControl(control, {
   valid: [
-    { name: 'ARM: Azure CNI Overlay', file: 'aks.json', yaml: arm({ networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay' } }) },
-    { name: 'az: Azure CNI (VNet), case-insensitive', file: 'aks.json', yaml: az({ networkProfile: { networkPlugin: 'Azure' } }) },
+    { name: 'ARM: Azure CNI Overlay', file: 'aks.json', yaml: aksArm({ networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay' } }) },
+    { name: 'az: Azure CNI (VNet), case-insensitive', file: 'aks.json', yaml: aksAz({ networkProfile: { networkPlugin: 'Azure' } }) },
   ],
   invalid: [
     {
       name: 'ARM: kubenet (the 2022 recordings) retires 2028-03-31',
       file: 'aks.json',
-      yaml: arm({ networkProfile: { networkPlugin: 'kubenet' } }),
+      yaml: aksArm({ networkProfile: { networkPlugin: 'kubenet' } }),
       errors: [{ messageId: 'kubenet', pointer: '/properties/networkProfile/networkPlugin', data: { when: 'retires', retires: '2028-03-31' } }],
     },
     {
       name: 'az: kubenet after its retirement',
       file: 'aks.json',
-      yaml: az({ networkProfile: { networkPlugin: 'kubenet' } }),
+      yaml: aksAz({ networkProfile: { networkPlugin: 'kubenet' } }),
       now: new Date('2028-06-01T00:00:00Z'),
       errors: [{ messageId: 'kubenet', pointer: '/networkProfile/networkPlugin', data: { when: 'retired', retires: '2028-03-31' } }],
     },
     {
       name: 'bring-your-own CNI ("none") is flagged like Azure Policy 46238e2f does',
       file: 'aks.json',
-      yaml: arm({ networkProfile: { networkPlugin: 'none' } }),
+      yaml: aksArm({ networkProfile: { networkPlugin: 'none' } }),
       errors: [{ messageId: 'other', pointer: '/properties/networkProfile/networkPlugin', data: { networkPlugin: 'none' } }],
     },
-    { name: 'not set', file: 'aks.json', yaml: arm({ networkProfile: { networkPolicy: 'calico' } }), errors: [{ messageId: 'unset', pointer: '/properties/networkProfile' }] },
+    { name: 'not set', file: 'aks.json', yaml: aksArm({ networkProfile: { networkPolicy: 'calico' } }), errors: [{ messageId: 'unset', pointer: '/properties/networkProfile' }] },
   ],
 });

@@ -1,13 +1,6 @@
+import { aksArm, aksAz } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './aks-kms-etcd-encryption.js';
-
-const ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/aks1';
-/** An ARM GET body (settings under `properties`; identity and sku beside it). */
-const arm = (properties: object, top: object = {}): string =>
-  JSON.stringify({ id: ID, name: 'aks1', type: 'Microsoft.ContainerService/managedClusters', location: 'westeurope', ...top, properties }, null, 2);
-/** `az aks show` output (flattened, az acronym case). */
-const az = (fields: object): string =>
-  JSON.stringify({ id: ID, name: 'aks1', type: 'Microsoft.ContainerService/ManagedClusters', location: 'westeurope', resourceGroup: 'rg1', ...fields }, null, 2);
 
 const KEY = 'https://kv1.vault.azure.net/keys/etcd/0123456789abcdef0123456789abcdef';
 const VAULT = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.KeyVault/vaults/kv1';
@@ -17,42 +10,42 @@ testControl(control, {
     {
       name: 'ARM: KMS with a private key vault',
       file: 'aks.json',
-      yaml: arm({ securityProfile: { azureKeyVaultKms: { enabled: true, keyId: KEY, keyVaultNetworkAccess: 'Private', keyVaultResourceId: VAULT } } }),
+      yaml: aksArm({ securityProfile: { azureKeyVaultKms: { enabled: true, keyId: KEY, keyVaultNetworkAccess: 'Private', keyVaultResourceId: VAULT } } }),
     },
     {
       name: 'az: new data-encryption experience (infrastructureEncryption Enabled, platform keys)',
       file: 'aks.json',
-      yaml: az({ securityProfile: { kubernetesResourceObjectEncryptionProfile: { infrastructureEncryption: 'enabled' } } }),
+      yaml: aksAz({ securityProfile: { kubernetesResourceObjectEncryptionProfile: { infrastructureEncryption: 'enabled' } } }),
     },
     {
       name: 'az: KMS private (enum case differs)',
       file: 'aks.json',
-      yaml: az({ securityProfile: { azureKeyVaultKms: { enabled: true, keyId: KEY, keyVaultNetworkAccess: 'private', keyVaultResourceId: VAULT } } }),
+      yaml: aksAz({ securityProfile: { azureKeyVaultKms: { enabled: true, keyId: KEY, keyVaultNetworkAccess: 'private', keyVaultResourceId: VAULT } } }),
     },
   ],
   invalid: [
     {
       name: 'ARM: no KMS (the AKS Automatic recording)',
       file: 'aks.json',
-      yaml: arm({ securityProfile: { workloadIdentity: { enabled: true } } }),
+      yaml: aksArm({ securityProfile: { workloadIdentity: { enabled: true } } }),
       errors: [{ messageId: 'notEncrypted', pointer: '/properties/securityProfile' }],
     },
     {
       name: 'az: KMS off and infrastructureEncryption Disabled',
       file: 'aks.json',
-      yaml: az({ securityProfile: { azureKeyVaultKms: { enabled: false }, kubernetesResourceObjectEncryptionProfile: { infrastructureEncryption: 'Disabled' } } }),
+      yaml: aksAz({ securityProfile: { azureKeyVaultKms: { enabled: false }, kubernetesResourceObjectEncryptionProfile: { infrastructureEncryption: 'Disabled' } } }),
       errors: [{ messageId: 'notEncrypted', pointer: '/securityProfile/azureKeyVaultKms/enabled' }],
     },
     {
       name: 'ARM: KMS on with a public key vault: a warning',
       file: 'aks.json',
-      yaml: arm({ securityProfile: { azureKeyVaultKms: { enabled: true, keyId: KEY, keyVaultNetworkAccess: 'Public' } } }),
+      yaml: aksArm({ securityProfile: { azureKeyVaultKms: { enabled: true, keyId: KEY, keyVaultNetworkAccess: 'Public' } } }),
       errors: [{ messageId: 'publicKeyVault', pointer: '/properties/securityProfile/azureKeyVaultKms/keyVaultNetworkAccess', severity: 'low' }],
     },
     {
       name: 'az: KMS on, network access absent (API default Public): a warning',
       file: 'aks.json',
-      yaml: az({ securityProfile: { azureKeyVaultKms: { enabled: true, keyId: KEY } } }),
+      yaml: aksAz({ securityProfile: { azureKeyVaultKms: { enabled: true, keyId: KEY } } }),
       errors: [{ messageId: 'publicKeyVault', pointer: '/securityProfile/azureKeyVaultKms', severity: 'low' }],
     },
   ],

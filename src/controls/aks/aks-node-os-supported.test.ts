@@ -1,13 +1,6 @@
+import { aksArm, aksAz } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './aks-node-os-supported.js';
-
-const ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/aks1';
-/** An ARM GET body (settings under `properties`). */
-const arm = (properties: object, extra: object = {}): string =>
-  JSON.stringify({ id: ID, name: 'aks1', type: 'Microsoft.ContainerService/managedClusters', location: 'westeurope', ...extra, properties }, null, 2);
-/** `az aks show` output (flattened, az acronym case). */
-const az = (fields: object): string =>
-  JSON.stringify({ id: ID, name: 'aks1', type: 'Microsoft.ContainerService/ManagedClusters', location: 'westeurope', resourceGroup: 'rg1', ...fields }, null, 2);
 
 const at = (date: string) => new Date(`${date}T00:00:00Z`);
 
@@ -16,7 +9,7 @@ testControl(control, {
     {
       name: 'ARM: Azure Linux 3 image (the AKS Automatic recording) and Azure Container Linux',
       file: 'aks.json',
-      yaml: arm({
+      yaml: aksArm({
         agentPoolProfiles: [
           { name: 'nodepool1', osType: 'Linux', osSKU: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V3gen2-202508.06.0', currentOrchestratorVersion: '1.32.6' },
           { name: 'acl', osSKU: 'AzureContainerLinux' },
@@ -26,7 +19,7 @@ testControl(control, {
     {
       name: 'az: osSku AzureLinux on Kubernetes 1.33 (Azure Linux 3), Windows 2022 and 2025',
       file: 'aks.json',
-      yaml: az({
+      yaml: aksAz({
         kubernetesVersion: '1.33.2',
         agentPoolProfiles: [
           { name: 'linux', osSku: 'azurelinux' },
@@ -38,12 +31,12 @@ testControl(control, {
     {
       name: 'Windows without osSKU on 1.30 defaults to Windows Server 2022',
       file: 'aks.json',
-      yaml: arm({ kubernetesVersion: '1.30.4', agentPoolProfiles: [{ name: 'win', osType: 'Windows' }] }),
+      yaml: aksArm({ kubernetesVersion: '1.30.4', agentPoolProfiles: [{ name: 'win', osType: 'Windows' }] }),
     },
     {
       name: 'Azure Linux 2.0 before its end of support (2025-11-30)',
       file: 'aks.json',
-      yaml: arm({ agentPoolProfiles: [{ name: 'mariner', osSKU: 'CBLMariner' }] }),
+      yaml: aksArm({ agentPoolProfiles: [{ name: 'mariner', osSKU: 'CBLMariner' }] }),
       now: at('2025-06-01'),
     },
   ],
@@ -51,19 +44,19 @@ testControl(control, {
     {
       name: 'ARM: Ubuntu 18.04 image (the 2022 recordings), out of support since 2025-06-17',
       file: 'aks.json',
-      yaml: arm({ agentPoolProfiles: [{ name: 'nodepool1', osSKU: 'Ubuntu', nodeImageVersion: 'AKSUbuntu-1804gen2containerd-2022.04.27' }] }),
+      yaml: aksArm({ agentPoolProfiles: [{ name: 'nodepool1', osSKU: 'Ubuntu', nodeImageVersion: 'AKSUbuntu-1804gen2containerd-2022.04.27' }] }),
       errors: [{ messageId: 'retired', pointer: '/properties/agentPoolProfiles/0/osSKU', severity: 'medium', data: { nodePool: 'nodepool1', os: 'Ubuntu 18.04', endOfSupport: '2025-06-17' } }],
     },
     {
       name: 'osSKU absent and a 16.04 image (the REST examples): long retired, reported at the image',
       file: 'aks.json',
-      yaml: arm({ agentPoolProfiles: [{ name: 'nodepool1', osType: 'Linux', nodeImageVersion: 'AKSUbuntu:1604:2020.03.11' }] }),
+      yaml: aksArm({ agentPoolProfiles: [{ name: 'nodepool1', osType: 'Linux', nodeImageVersion: 'AKSUbuntu:1604:2020.03.11' }] }),
       errors: [{ messageId: 'longRetired', pointer: '/properties/agentPoolProfiles/0/nodeImageVersion', data: { nodePool: 'nodepool1', os: 'Ubuntu 16.04', endOfSupport: 'not announced' } }],
     },
     {
       name: 'az: Azure Linux 2.0 after 2025-11-30, by osSku CBLMariner and by a V2 image',
       file: 'aks.json',
-      yaml: az({
+      yaml: aksAz({
         agentPoolProfiles: [
           { name: 'mariner', osSku: 'CBLMariner' },
           { name: 'al2', osSku: 'AzureLinux', nodeImageVersion: 'AKSAzureLinux-V2gen2-202510.03.0' },
@@ -77,13 +70,13 @@ testControl(control, {
     {
       name: 'osSKU AzureLinux on Kubernetes 1.31 without an image means Azure Linux 2.0',
       file: 'aks.json',
-      yaml: arm({ agentPoolProfiles: [{ name: 'al', osSKU: 'AzureLinux', orchestratorVersion: '1.31.5' }] }),
+      yaml: aksArm({ agentPoolProfiles: [{ name: 'al', osSKU: 'AzureLinux', orchestratorVersion: '1.31.5' }] }),
       errors: [{ messageId: 'retired', pointer: '/properties/agentPoolProfiles/0/osSKU', data: { nodePool: 'al', os: 'Azure Linux 2.0 (CBL-Mariner)', endOfSupport: '2025-11-30' } }],
     },
     {
       name: 'Windows Server 2019 (retired 2026-03-01) and Windows Annual Channel (2026-05-15)',
       file: 'aks.json',
-      yaml: arm({
+      yaml: aksArm({
         agentPoolProfiles: [
           { name: 'win19', osType: 'Windows', osSKU: 'Windows2019' },
           { name: 'annual', osType: 'Windows', osSKU: 'WindowsAnnual' },
@@ -97,13 +90,13 @@ testControl(control, {
     {
       name: 'Windows without osSKU on 1.24 defaults to Windows Server 2019',
       file: 'aks.json',
-      yaml: az({ kubernetesVersion: '1.24.9', agentPoolProfiles: [{ name: 'win', osType: 'Windows' }] }),
+      yaml: aksAz({ kubernetesVersion: '1.24.9', agentPoolProfiles: [{ name: 'win', osType: 'Windows' }] }),
       errors: [{ messageId: 'retired', pointer: '/agentPoolProfiles/0', data: { nodePool: 'win', os: 'Windows Server 2019', endOfSupport: '2026-03-01' } }],
     },
     {
       name: 'supported Ubuntu is info; osSKU absent means Ubuntu',
       file: 'aks.json',
-      yaml: arm({
+      yaml: aksArm({
         agentPoolProfiles: [
           { name: 'jammy', osSKU: 'Ubuntu2204' },
           { name: 'default', nodeImageVersion: 'AKSUbuntu-2404gen2containerd-202611.20.0' },
@@ -119,14 +112,14 @@ testControl(control, {
     {
       name: 'Ubuntu 20.04 after 2027-03-17',
       file: 'aks.json',
-      yaml: az({ agentPoolProfiles: [{ name: 'fips', osSku: 'Ubuntu', enableFips: true, nodeImageVersion: 'AKSUbuntu-2004fipscontainerd-202703.10.0' }] }),
+      yaml: aksAz({ agentPoolProfiles: [{ name: 'fips', osSku: 'Ubuntu', enableFips: true, nodeImageVersion: 'AKSUbuntu-2004fipscontainerd-202703.10.0' }] }),
       now: at('2027-04-01'),
       errors: [{ messageId: 'retired', pointer: '/agentPoolProfiles/0/osSku', data: { nodePool: 'fips', os: 'Ubuntu 20.04', endOfSupport: '2027-03-17' } }],
     },
     {
       name: 'flatcar is a preview OS: info',
       file: 'aks.json',
-      yaml: arm({ agentPoolProfiles: [{ name: 'flat', osSKU: 'flatcar' }] }),
+      yaml: aksArm({ agentPoolProfiles: [{ name: 'flat', osSKU: 'flatcar' }] }),
       errors: [{ messageId: 'preview', pointer: '/properties/agentPoolProfiles/0/osSKU', severity: 'info', data: { nodePool: 'flat', os: 'Flatcar Container Linux', endOfSupport: 'not announced' } }],
     },
   ],

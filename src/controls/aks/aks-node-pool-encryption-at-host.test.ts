@@ -1,23 +1,16 @@
+import { aksArm, aksAz } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './aks-node-pool-encryption-at-host.js';
-
-const ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/aks1';
-/** An ARM GET body (settings under `properties`). */
-const arm = (properties: object, extra: object = {}): string =>
-  JSON.stringify({ id: ID, name: 'aks1', type: 'Microsoft.ContainerService/managedClusters', location: 'westeurope', ...extra, properties }, null, 2);
-/** `az aks show` output (flattened, az acronym case). */
-const az = (fields: object): string =>
-  JSON.stringify({ id: ID, name: 'aks1', type: 'Microsoft.ContainerService/ManagedClusters', location: 'westeurope', resourceGroup: 'rg1', ...fields }, null, 2);
 
 testControl(control, {
   valid: [
     {
       name: 'ARM: every pool encrypts at host',
       file: 'aks.json',
-      yaml: arm({ agentPoolProfiles: [{ name: 'system', enableEncryptionAtHost: true }, { name: 'user', enableEncryptionAtHost: true }] }),
+      yaml: aksArm({ agentPoolProfiles: [{ name: 'system', enableEncryptionAtHost: true }, { name: 'user', enableEncryptionAtHost: true }] }),
     },
-    { name: 'az: string "true" is accepted', file: 'aks.json', yaml: az({ agentPoolProfiles: [{ name: 'system', enableEncryptionAtHost: 'true' }] }) },
-    { name: 'no pools declared (nothing to judge)', file: 'aks.json', yaml: arm({ dnsPrefix: 'aks1' }) },
+    { name: 'az: string "true" is accepted', file: 'aks.json', yaml: aksAz({ agentPoolProfiles: [{ name: 'system', enableEncryptionAtHost: 'true' }] }) },
+    { name: 'no pools declared (nothing to judge)', file: 'aks.json', yaml: aksArm({ dnsPrefix: 'aks1' }) },
     {
       name: 'template: a pool list that is an unresolvable expression is not evaluated, never a pass',
       file: 'aks.json',
@@ -46,19 +39,19 @@ testControl(control, {
     {
       name: 'ARM: the AKS Automatic recording sets it false',
       file: 'aks.json',
-      yaml: arm({ agentPoolProfiles: [{ name: 'nodepool1', enableEncryptionAtHost: false }] }),
+      yaml: aksArm({ agentPoolProfiles: [{ name: 'nodepool1', enableEncryptionAtHost: false }] }),
       errors: [{ messageId: 'notEncrypted', pointer: '/properties/agentPoolProfiles/0/enableEncryptionAtHost', data: { nodePool: 'nodepool1' } }],
     },
     {
       name: 'ARM: absent means false, reported per pool (only the failing one)',
       file: 'aks.json',
-      yaml: arm({ agentPoolProfiles: [{ name: 'system', enableEncryptionAtHost: true }, { name: 'user', mode: 'User' }] }),
+      yaml: aksArm({ agentPoolProfiles: [{ name: 'system', enableEncryptionAtHost: true }, { name: 'user', mode: 'User' }] }),
       errors: [{ messageId: 'notEncrypted', pointer: '/properties/agentPoolProfiles/1', data: { nodePool: 'user' } }],
     },
     {
       name: 'az: null and empty string (as Azure Policy 41425d9f counts them)',
       file: 'aks.json',
-      yaml: az({ agentPoolProfiles: [{ name: 'a', enableEncryptionAtHost: null }, { name: 'b', enableEncryptionAtHost: '' }] }),
+      yaml: aksAz({ agentPoolProfiles: [{ name: 'a', enableEncryptionAtHost: null }, { name: 'b', enableEncryptionAtHost: '' }] }),
       errors: [
         { messageId: 'notEncrypted', pointer: '/agentPoolProfiles/0', data: { nodePool: 'a' } },
         { messageId: 'notEncrypted', pointer: '/agentPoolProfiles/1/enableEncryptionAtHost', data: { nodePool: 'b' } },

@@ -1,13 +1,6 @@
+import { aksArm, aksAz } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './aks-node-pool-version-supported.js';
-
-const ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/aks1';
-/** An ARM GET body (settings under `properties`). */
-const armBody = (properties: object, extra: object = {}) => ({ id: ID, name: 'aks1', type: 'Microsoft.ContainerService/managedClusters', location: 'westeurope', ...extra, properties });
-const arm = (properties: object, extra: object = {}): string => JSON.stringify(armBody(properties, extra), null, 2);
-/** `az aks show` output (flattened, az acronym case). */
-const az = (fields: object): string =>
-  JSON.stringify({ id: ID, name: 'aks1', type: 'Microsoft.ContainerService/ManagedClusters', location: 'westeurope', resourceGroup: 'rg1', ...fields }, null, 2);
 
 const at = (date: string) => new Date(`${date}T00:00:00Z`);
 const premiumLts = { sku: { name: 'Base', tier: 'Premium' } };
@@ -45,7 +38,7 @@ testControl(control, {
     {
       name: 'ARM: pools on the control plane version, in support',
       file: 'aks.json',
-      yaml: arm({
+      yaml: aksArm({
         currentKubernetesVersion: '1.36.2',
         agentPoolProfiles: [
           { name: 'system', orchestratorVersion: '1.36', currentOrchestratorVersion: '1.36.2' },
@@ -56,12 +49,12 @@ testControl(control, {
     {
       name: 'az: a pool without a version follows the control plane',
       file: 'aks.json',
-      yaml: az({ currentKubernetesVersion: '1.35.3', agentPoolProfiles: [{ name: 'system', mode: 'System', osSku: 'AzureLinux' }] }),
+      yaml: aksAz({ currentKubernetesVersion: '1.35.3', agentPoolProfiles: [{ name: 'system', mode: 'System', osSku: 'AzureLinux' }] }),
     },
     {
       name: 'LTS Premium: a pool 3 minors behind a 1.34 control plane is within skew (1.31 LTS until 2026-11-30)',
       file: 'aks.json',
-      yaml: arm(
+      yaml: aksArm(
         { currentKubernetesVersion: '1.34.2', supportPlan: 'AKSLongTermSupport', agentPoolProfiles: [{ name: 'legacy', currentOrchestratorVersion: '1.31.8' }] },
         premiumLts,
       ),
@@ -73,7 +66,7 @@ testControl(control, {
     {
       name: 'ARM: the AKS Automatic recording pool on 1.32.6 is out of all support on 2026-11-29',
       file: 'aks.json',
-      yaml: arm({
+      yaml: aksArm({
         kubernetesVersion: '1.32',
         currentKubernetesVersion: '1.32.6',
         agentPoolProfiles: [{ name: 'nodepool1', orchestratorVersion: '1.32', currentOrchestratorVersion: '1.32.6' }],
@@ -90,7 +83,7 @@ testControl(control, {
     {
       name: 'az: one pool of two ends within warnDays',
       file: 'aks.json',
-      yaml: az({
+      yaml: aksAz({
         currentKubernetesVersion: '1.36.1',
         agentPoolProfiles: [
           { name: 'system', currentOrchestratorVersion: '1.36.1' },
@@ -109,7 +102,7 @@ testControl(control, {
     {
       name: 'LTS Premium: a pool 4 minors behind a 1.35 control plane is outside the skew even while 1.31 has LTS',
       file: 'aks.json',
-      yaml: arm(
+      yaml: aksArm(
         { currentKubernetesVersion: '1.35.2', supportPlan: 'AKSLongTermSupport', agentPoolProfiles: [{ name: 'legacy', currentOrchestratorVersion: '1.31.8' }] },
         premiumLts,
       ),
@@ -126,7 +119,7 @@ testControl(control, {
     {
       name: 'below 1.28 the skew limit is 2; 1.24 in 2023-08 is also N-3 (platform support)',
       file: 'aks.json',
-      yaml: arm({ currentKubernetesVersion: '1.27.3', agentPoolProfiles: [{ name: 'old', orchestratorVersion: '1.24.15' }] }),
+      yaml: aksArm({ currentKubernetesVersion: '1.27.3', agentPoolProfiles: [{ name: 'old', orchestratorVersion: '1.24.15' }] }),
       now: at('2023-08-01'),
       errors: [
         { messageId: 'platformSupport', pointer: '/properties/agentPoolProfiles/0/orchestratorVersion', severity: 'high' },
@@ -140,7 +133,7 @@ testControl(control, {
     {
       name: 'a pool newer than the control plane',
       file: 'aks.json',
-      yaml: arm({ kubernetesVersion: '1.35.1', agentPoolProfiles: [{ name: 'ahead', orchestratorVersion: '1.36.0' }] }),
+      yaml: aksArm({ kubernetesVersion: '1.35.1', agentPoolProfiles: [{ name: 'ahead', orchestratorVersion: '1.36.0' }] }),
       errors: [
         {
           messageId: 'newerThanControlPlane',

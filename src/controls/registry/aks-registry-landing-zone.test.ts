@@ -1,3 +1,4 @@
+import { acrAzBody, acrSku, aksArmBody } from '../../../test/azure-bodies.js';
 import { testControl } from '../../../test/control-tester.js';
 import control from './aks-registry-landing-zone.js';
 
@@ -11,25 +12,20 @@ const clusterId = (sub: string, name: string) => `/subscriptions/${sub}/resource
 const registryId = (sub: string, name: string) => `/subscriptions/${sub}/resourceGroups/rg-${name}/providers/Microsoft.ContainerRegistry/registries/${name}`;
 
 /** An ARM GET body of a cluster with its kubelet identity. */
-const cluster = (sub: string, name: string, kubelet: string) => ({
-  id: clusterId(sub, name),
-  name,
-  type: 'Microsoft.ContainerService/managedClusters',
-  location: 'westeurope',
-  properties: { identityProfile: { kubeletidentity: { objectId: kubelet } } },
-});
+const cluster = (sub: string, name: string, kubelet: string) =>
+  aksArmBody({ identityProfile: { kubeletidentity: { objectId: kubelet } } }, {}, { id: clusterId(sub, name), name });
 
-/** `az acr show` output (flattened), private or public. */
-const registry = (sub: string, name: string, isPrivate: boolean) => ({
-  id: registryId(sub, name),
-  name,
-  type: 'Microsoft.ContainerRegistry/registries',
-  sku: { name: 'Premium', tier: 'Premium' },
-  publicNetworkAccess: isPrivate ? 'Disabled' : 'Enabled',
-  privateEndpointConnections: isPrivate
-    ? [{ name: 'pe', privateLinkServiceConnectionState: { status: 'Approved' }, type: 'Microsoft.ContainerRegistry/registries/privateEndpointConnections' }]
-    : [],
-});
+/** `az acr show` output (flattened, here without resourceGroup), private or public. */
+const registry = (sub: string, name: string, isPrivate: boolean) =>
+  acrAzBody(
+    {
+      publicNetworkAccess: isPrivate ? 'Disabled' : 'Enabled',
+      privateEndpointConnections: isPrivate
+        ? [{ name: 'pe', privateLinkServiceConnectionState: { status: 'Approved' }, type: 'Microsoft.ContainerRegistry/registries/privateEndpointConnections' }]
+        : [],
+    },
+    { id: registryId(sub, name), name, sku: acrSku('Premium'), resourceGroup: null },
+  );
 
 /** One item of `az role assignment list` output. */
 const acrPull = (kubelet: string, scope: string) => ({
