@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateGate, type GatedFinding } from '../src/gate/evaluate.js';
 import type { GateRun } from '../src/gate/io.js';
 import { readReport } from '../src/gate/read.js';
-import { formatGateJson, toGateJson } from '../src/gate/report-json.js';
+import { formatGateJson, GATE_JSON_COMPACT_OVER, toGateJson } from '../src/gate/report-json.js';
 import type { ReportRead } from '../src/gate/types.js';
 import { parseConfig, resolveGateSettings } from '../src/policy/config.js';
 import { sharedDir } from './shared.js';
@@ -16,9 +16,16 @@ function read(file: string): ReportRead {
   return readReport(readFileSync(file, 'utf8'), file);
 }
 
-/** The reference: the report object, pretty-printed by JSON.stringify. formatGateJson writes it directly. */
+/** The reference: the report object, pretty-printed by JSON.stringify (compact above the threshold). formatGateJson writes it directly. */
 function reference(run: GateRun): string {
-  return `${JSON.stringify(toGateJson(run), null, 2)}\n`;
+  return run.findings.length > GATE_JSON_COMPACT_OVER ? `${JSON.stringify(toGateJson(run))}\n` : `${JSON.stringify(toGateJson(run), null, 2)}\n`;
+}
+
+/** The run with its findings repeated until there are more than the compact threshold. */
+function large(run: GateRun): GateRun {
+  const findings: GatedFinding[] = [];
+  while (findings.length <= GATE_JSON_COMPACT_OVER) findings.push(...run.findings);
+  return { ...run, findings };
 }
 
 function runOf(reads: ReportRead[], yaml = '', extra: Partial<GateRun> = {}): GateRun {
@@ -88,6 +95,17 @@ describe('gate JSON output', () => {
     ];
     const run: GateRun = { ...base, findings: odd };
     expect(formatGateJson(run)).toBe(reference(run));
+    expect(formatGateJson(large(run))).toBe(reference(large(run)));
+  });
+
+  it('writes large reports without indentation: JSON.stringify(toGateJson(run)), the same JSON', () => {
+    const small = runOf([read(path.join(TRIVY, 'alpine-39.json.golden')), read(path.join(TRIVY, 'centos-7.json.golden')), read(path.join(GRYPE, 'keycloak-test.json'))], 'gate: { vulnerabilities: { graceDays: { critical: 0 } } }');
+    const run = large(small);
+    const out = formatGateJson(run);
+    expect(out).toBe(reference(run));
+    expect(out).not.toContain('\n  ');
+    expect(JSON.parse(out)).toEqual(JSON.parse(`${JSON.stringify(toGateJson(run), null, 2)}`));
+    expect(formatGateJson(small)).toBe(`${JSON.stringify(toGateJson(small), null, 2)}\n`);
   });
 
   it('writes an empty report, and outputs larger than its first estimate', () => {
@@ -96,6 +114,7 @@ describe('gate JSON output', () => {
     const base = runOf([read(path.join(TRIVY, 'alpine-310.json.golden'))]);
     const big: GateRun = { ...base, findings: base.findings.map((f, i) => ({ ...f, title: `${'long title '.repeat(20_000)}${i}` })) };
     expect(formatGateJson(big)).toBe(reference(big));
+    expect(formatGateJson(large(big))).toBe(reference(large(big)));
   });
 
   it('lists own members only, also when something enumerable is inherited', () => {
@@ -104,6 +123,7 @@ describe('gate JSON output', () => {
     proto.polluted = 'inherited';
     try {
       expect(formatGateJson(run)).toBe(reference(run));
+      expect(formatGateJson(large(run))).toBe(reference(large(run)));
     } finally {
       delete proto.polluted;
     }

@@ -93,9 +93,10 @@ export function toGateJson(run: GateRun): GateJsonReport {
  * The JSON text is written directly, as bytes, instead of building the GateJsonReport tree and
  * pretty-printing it: for a large report (tens of thousands of findings) that tree and JSON.stringify's
  * walk over it were the slowest part of the gate. The text is byte for byte what
- * `JSON.stringify(toGateJson(run), null, 2)` gives (test/gate-json.test.ts checks that): same members in
- * the same order, two-space indentation, undefined members left out, and any string that needs escaping
- * (or is not ASCII) escaped by JSON.stringify itself.
+ * `JSON.stringify(toGateJson(run), null, 2)` gives, or `JSON.stringify(toGateJson(run))` above
+ * GATE_JSON_COMPACT_OVER findings (test/gate-json.test.ts checks both): same members in the same order,
+ * the same indentation, undefined members left out, and any string that needs escaping (or is not ASCII)
+ * escaped by JSON.stringify itself.
  *
  * What makes it fast on large reports: a finding's package, dates and decision have the same members in
  * the same order every time, and most of their values repeat from finding to finding (severity, status,
@@ -105,32 +106,97 @@ export function toGateJson(run: GateRun): GateJsonReport {
  */
 
 
-const PADS: string[] = [];
-function pad(level: number): string {
-  let p = PADS[level];
-  if (p === undefined) {
-    p = ' '.repeat(level * 2);
-    PADS[level] = p;
+/**
+ * Where the text has newlines and indentation: JSON.stringify's with two spaces (pretty), or none at all
+ * (compact, JSON.stringify's without a gap argument).
+ */
+class Layout {
+  private readonly newlines: string[] = [];
+  /** `{<newline>"key": ` and `,<newline>"key": `, per level and key. */
+  private readonly prefixes: Map<string, [string, string]>[] = [];
+  readonly colon: string;
+
+  constructor(readonly gap: 0 | 2) {
+    this.colon = gap === 0 ? ':' : ': ';
+    this.c = this.constants();
   }
-  return p;
+
+  /** Before a member or element at this depth (and before the closing bracket one level up). */
+  nl(level: number): string {
+    let n = this.newlines[level];
+    if (n === undefined) {
+      n = this.gap === 0 ? '' : `\n${' '.repeat(level * this.gap)}`;
+      this.newlines[level] = n;
+    }
+    return n;
+  }
+
+  memberPrefix(key: string, level: number, first: boolean): string {
+    let byKey = this.prefixes[level];
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.prefixes[level] = byKey;
+    }
+    let p = byKey.get(key);
+    if (p === undefined) {
+      const tail = `${this.nl(level)}${JSON.stringify(key)}${this.colon}`;
+      p = [`{${tail}`, `,${tail}`];
+      byKey.set(key, p);
+    }
+    return first ? p[0] : p[1];
+  }
+
+  /** A member name with what comes before it. */
+  mText(key: string, level = 3, lead = ','): string {
+    return `${lead}${this.nl(level)}"${key}"${this.colon}`;
+  }
+
+  /** The same, as bytes. */
+  m(key: string, level = 3, lead = ','): Uint8Array {
+    return ascii(this.mText(key, level, lead));
+  }
+
+  /** JSON.stringify(o, null, gap) nested `level` deep. */
+  stringify(o: unknown, level: number): string {
+    return this.gap === 0 ? (JSON.stringify(o) as string) : (JSON.stringify(o, null, this.gap) as string).replaceAll('\n', this.nl(level));
+  }
+
+  /** Constant bytes of a finding (level 2) and of its package, dates and decision (level 3). */
+  readonly c: ReturnType<Layout['constants']>;
+
+  private constants() {
+    const m = (key: string, level = 3, lead = ','): string => this.mText(key, level, lead);
+    return {
+      open: ascii(m('id', 3, '{')),
+      aliases: ascii(m('aliases')),
+      noAliases: ascii(`${m('aliases')}[]`),
+      package: ascii(m('package')),
+      fixedVersions: ascii(m('fixedVersions')),
+      noFixedVersions: ascii(`${m('fixedVersions')}[]`),
+      dates: ascii(m('dates')),
+      reports: ascii(m('reports')),
+      gate: ascii(m('gate')),
+      installedVersion: ascii(m('installedVersion')),
+      image: ascii(m('image')),
+      layer: ascii(m('layer')),
+      title: ascii(m('title')),
+      url: ascii(m('url')),
+      close: ascii(`${this.nl(2)}}`),
+      openArray4: ascii(`[${this.nl(4)}`),
+      closeArray3: ascii(`${this.nl(3)}]`),
+      pkgName: ascii(m('name', 4, '{')),
+      pkgPurl: ascii(m('purl', 4)),
+      pkgVersion: ascii(m('version', 4)),
+      close3: ascii(`${this.nl(3)}}`),
+      fixableTrue: ascii(`${m('fixable', 4)}true`),
+      fixableFalse: ascii(`${m('fixable', 4)}false`),
+    };
+  }
 }
 
-/** `{\n<indent>"key": ` and `,\n<indent>"key": `, per level and key. */
-const MEMBER_PREFIX: Map<string, [string, string]>[] = [];
-function memberPrefix(key: string, level: number, first: boolean): string {
-  let byKey = MEMBER_PREFIX[level];
-  if (byKey === undefined) {
-    byKey = new Map();
-    MEMBER_PREFIX[level] = byKey;
-  }
-  let p = byKey.get(key);
-  if (p === undefined) {
-    const tail = `\n${pad(level)}${JSON.stringify(key)}: `;
-    p = [`{${tail}`, `,${tail}`];
-    byKey.set(key, p);
-  }
-  return first ? p[0] : p[1];
-}
+const ascii = (s: string): Uint8Array => Buffer.from(s, 'latin1');
+const PRETTY = new Layout(2);
+const COMPACT = new Layout(0);
 
 function isPlainData(o: object): boolean {
   const proto: unknown = Object.getPrototypeOf(o);
@@ -138,34 +204,6 @@ function isPlainData(o: object): boolean {
 }
 
 
-const ascii = (s: string): Uint8Array => Buffer.from(s, 'latin1');
-
-/** Constant bytes of a finding (level 2) and of its package, dates and decision (level 3). */
-const M = (key: string, level = 3, lead = ','): string => `${lead}\n${pad(level)}"${key}": `;
-const C = {
-  open: ascii(M('id', 3, '{')),
-  aliases: ascii(M('aliases')),
-  noAliases: ascii(`${M('aliases')}[]`),
-  package: ascii(M('package')),
-  fixedVersions: ascii(M('fixedVersions')),
-  noFixedVersions: ascii(`${M('fixedVersions')}[]`),
-  dates: ascii(M('dates')),
-  reports: ascii(M('reports')),
-  gate: ascii(M('gate')),
-  installedVersion: ascii(M('installedVersion')),
-  image: ascii(M('image')),
-  layer: ascii(M('layer')),
-  title: ascii(M('title')),
-  url: ascii(M('url')),
-  close: ascii(`\n${pad(2)}}`),
-  openArray4: ascii(`[\n${pad(4)}`),
-  closeArray3: ascii(`\n${pad(3)}]`),
-  pkgPurl: ascii(M('purl', 4)),
-  pkgVersion: ascii(M('version', 4)),
-  close3: ascii(`\n${pad(3)}}`),
-  fixableTrue: ascii(`${M('fixable', 4)}true`),
-  fixableFalse: ascii(`${M('fixable', 4)}false`),
-};
 const PKG_KEYS = ['name', 'type', 'purl', 'version'] as const;
 const DATES_KEYS = ['published', 'scanAt'] as const;
 const SCAN_DATE_KEYS = ['scanAt'] as const;
@@ -213,28 +251,46 @@ class JsonWriter {
   private ascii = true;
   /** Records shared by many findings (image, layer), written once and then copied as bytes. */
   private readonly shared = new Map<object, Uint8Array>();
-  private readonly severity = new PairCache(ascii(M('severity')));
-  private readonly vendorStatus = new PairCache(ascii(M('vendorStatus')));
-  private readonly artifact = new PairCache(ascii(M('artifact')));
-  private readonly source = new PairCache(ascii(M('source')));
-  private readonly report = new PairCache(ascii(`[\n${pad(4)}`));
-  private readonly pkgType = new PairCache(ascii(M('type', 4)));
-  private readonly published = new PairCache(ascii(M('published', 4, '{')));
-  private readonly scanAt = new PairCache(ascii(M('scanAt', 4)));
-  private readonly scanAtOnly = new PairCache(ascii(M('scanAt', 4, '{')));
-  private readonly firstSeen = new PairCache(ascii(M('firstSeen', 4, '{')));
-  private readonly firstSeenSource = new PairCache(ascii(M('firstSeenSource', 4)));
-  private readonly group = new PairCache(ascii(M('group', 4)));
-  private readonly due = new PairCache(ascii(M('due', 4)));
-  private readonly reason = new PairCache(ascii(M('reason', 4)));
+  private readonly c: Layout['c'];
+  private readonly severity: PairCache;
+  private readonly vendorStatus: PairCache;
+  private readonly artifact: PairCache;
+  private readonly source: PairCache;
+  private readonly report: PairCache;
+  private readonly pkgType: PairCache;
+  private readonly published: PairCache;
+  private readonly scanAt: PairCache;
+  private readonly scanAtOnly: PairCache;
+  private readonly firstSeen: PairCache;
+  private readonly firstSeenSource: PairCache;
+  private readonly group: PairCache;
+  private readonly due: PairCache;
+  private readonly reason: PairCache;
   private readonly graceDays = new Map<number | null, Uint8Array>();
 
   /** fast: plain objects' keys are listed with for…in and the usual shapes are recognised (nothing enumerable is inherited). */
   constructor(
     expected: number,
     private readonly fast: boolean,
+    private readonly layout: Layout,
   ) {
     this.buf = scratchBuffer(expected);
+    const l = layout;
+    this.c = l.c;
+    this.severity = new PairCache(l.m('severity'));
+    this.vendorStatus = new PairCache(l.m('vendorStatus'));
+    this.artifact = new PairCache(l.m('artifact'));
+    this.source = new PairCache(l.m('source'));
+    this.report = new PairCache(l.c.openArray4);
+    this.pkgType = new PairCache(l.m('type', 4));
+    this.published = new PairCache(l.m('published', 4, '{'));
+    this.scanAt = new PairCache(l.m('scanAt', 4));
+    this.scanAtOnly = new PairCache(l.m('scanAt', 4, '{'));
+    this.firstSeen = new PairCache(l.m('firstSeen', 4, '{'));
+    this.firstSeenSource = new PairCache(l.m('firstSeenSource', 4));
+    this.group = new PairCache(l.m('group', 4));
+    this.due = new PairCache(l.m('due', 4));
+    this.reason = new PairCache(l.m('reason', 4));
   }
 
   private room(n: number): void {
@@ -335,27 +391,26 @@ class JsonWriter {
         this.raw('[]');
         return;
       }
-      const inner = pad(level + 1);
+      const inner = this.layout.nl(level + 1);
       for (let i = 0; i < o.length; i++) {
-        this.raw(i === 0 ? '[\n' : ',\n');
+        this.raw(i === 0 ? '[' : ',');
         this.raw(inner);
         if (!this.value(o[i], level + 1)) this.raw('null');
       }
-      this.raw('\n');
-      this.raw(pad(level));
+      this.raw(this.layout.nl(level));
       this.raw(']');
       return;
     }
     if (!isPlainData(o)) {
       // Not plain data (a Date, a boxed value, …): JSON.stringify itself, indented to this depth.
-      this.raw((JSON.stringify(o, null, 2) as string).replaceAll('\n', `\n${pad(level)}`));
+      this.raw(this.layout.stringify(o, level));
       return;
     }
     let first = true;
     const member = (k: string): void => {
       const v = (o as Record<string, unknown>)[k];
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return;
-      this.raw(memberPrefix(k, level + 1, first));
+      this.raw(this.layout.memberPrefix(k, level + 1, first));
       this.value(v, level + 1);
       first = false;
     };
@@ -367,8 +422,7 @@ class JsonWriter {
     }
     if (first) this.raw('{}');
     else {
-      this.raw('\n');
-      this.raw(pad(level));
+      this.raw(this.layout.nl(level));
       this.raw('}');
     }
   }
@@ -420,44 +474,44 @@ class JsonWriter {
       this.anyFinding(f);
       return;
     }
-    this.bytes(C.open);
+    this.bytes(this.c.open);
     this.string(id);
-    if (aliases.length === 0) this.bytes(C.noAliases);
+    if (aliases.length === 0) this.bytes(this.c.noAliases);
     else {
-      this.bytes(C.aliases);
+      this.bytes(this.c.aliases);
       this.composite(aliases, 3);
     }
     this.pair(this.severity, severity);
     this.pair(this.vendorStatus, vendorStatus);
-    this.bytes(C.package);
+    this.bytes(this.c.package);
     this.pkg(pkg);
-    if (fixedVersions.length === 0) this.bytes(C.noFixedVersions);
+    if (fixedVersions.length === 0) this.bytes(this.c.noFixedVersions);
     else if (fixedVersions.length === 1 && typeof fixedVersions[0] === 'string') {
-      this.bytes(C.fixedVersions);
-      this.bytes(C.openArray4);
+      this.bytes(this.c.fixedVersions);
+      this.bytes(this.c.openArray4);
       this.string(fixedVersions[0]);
-      this.bytes(C.closeArray3);
+      this.bytes(this.c.closeArray3);
     } else {
-      this.bytes(C.fixedVersions);
+      this.bytes(this.c.fixedVersions);
       this.composite(fixedVersions, 3);
     }
     this.pair(this.artifact, artifact);
-    this.bytes(C.dates);
+    this.bytes(this.c.dates);
     this.dates(dates);
     this.pair(this.source, source);
-    this.bytes(C.reports);
+    this.bytes(this.c.reports);
     if (reports.length === 1 && typeof reports[0] === 'string') {
       this.pair(this.report, reports[0]);
-      this.bytes(C.closeArray3);
+      this.bytes(this.c.closeArray3);
     } else this.composite(reports, 3);
-    this.bytes(C.gate);
+    this.bytes(this.c.gate);
     this.gate(gate);
-    if (pkg.version !== undefined) this.optional(C.installedVersion, pkg.version);
-    if (f.image) this.optional(C.image, f.image, true);
-    if (f.layer) this.optional(C.layer, f.layer, true);
-    if (f.title !== undefined) this.optional(C.title, f.title);
-    if (f.url !== undefined) this.optional(C.url, f.url);
-    this.bytes(C.close);
+    if (pkg.version !== undefined) this.optional(this.c.installedVersion, pkg.version);
+    if (f.image) this.optional(this.c.image, f.image, true);
+    if (f.layer) this.optional(this.c.layer, f.layer, true);
+    if (f.title !== undefined) this.optional(this.c.title, f.title);
+    if (f.url !== undefined) this.optional(this.c.url, f.url);
+    this.bytes(this.c.close);
   }
 
   private pkg(p: GatedFinding['pkg']): void {
@@ -465,14 +519,14 @@ class JsonWriter {
       this.composite(p, 3);
       return;
     }
-    this.raw(memberPrefix('name', 4, true));
+    this.bytes(this.c.pkgName);
     this.string(p.name);
     this.pair(this.pkgType, p.type);
-    this.bytes(C.pkgPurl);
+    this.bytes(this.c.pkgPurl);
     this.string(p.purl);
-    this.bytes(C.pkgVersion);
+    this.bytes(this.c.pkgVersion);
     this.string(p.version);
-    this.bytes(C.close3);
+    this.bytes(this.c.close3);
   }
 
   private dates(d: GatedFinding['dates']): void {
@@ -480,12 +534,12 @@ class JsonWriter {
       if (hasKeys(d, DATES_KEYS) && typeof d.published === 'string' && typeof d.scanAt === 'string') {
         this.pair(this.published, d.published);
         this.pair(this.scanAt, d.scanAt);
-        this.bytes(C.close3);
+        this.bytes(this.c.close3);
         return;
       }
       if (hasKeys(d, SCAN_DATE_KEYS) && typeof d.scanAt === 'string') {
         this.pair(this.scanAtOnly, d.scanAt);
-        this.bytes(C.close3);
+        this.bytes(this.c.close3);
         return;
       }
     }
@@ -511,15 +565,15 @@ class JsonWriter {
     this.pair(this.firstSeenSource, g.firstSeenSource);
     let days = this.graceDays.get(graceDays);
     if (days === undefined) {
-      days = ascii(`${M('graceDays', 4)}${graceDays === null ? 'null' : String(graceDays)}`);
+      days = ascii(`${this.layout.mText('graceDays', 4)}${graceDays === null ? 'null' : String(graceDays)}`);
       this.graceDays.set(graceDays, days);
     }
     this.bytes(days);
-    this.bytes(g.fixable ? C.fixableTrue : C.fixableFalse);
+    this.bytes(g.fixable ? this.c.fixableTrue : this.c.fixableFalse);
     this.pair(this.group, g.group);
     if (g.due !== undefined) this.pair(this.due, g.due);
     this.pair(this.reason, g.reason);
-    this.bytes(C.close3);
+    this.bytes(this.c.close3);
   }
 
   /** A finding of any shape: every member through value(), in toGateJson's order. */
@@ -527,7 +581,7 @@ class JsonWriter {
     let first = true;
     const member = (key: string, v: unknown, shared = false): void => {
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return;
-      this.raw(memberPrefix(key, 3, first));
+      this.raw(this.layout.memberPrefix(key, 3, first));
       first = false;
       if (shared && typeof v === 'object' && v !== null) this.sharedComposite(v, 3);
       else this.value(v, 3);
@@ -549,7 +603,7 @@ class JsonWriter {
     if (f.title !== undefined) member('title', f.title);
     if (f.url !== undefined) member('url', f.url);
     if (first) this.raw('{}');
-    else this.bytes(C.close);
+    else this.bytes(this.c.close);
   }
 
   /** The text written; the buffer is handed back for the next use. */
@@ -566,18 +620,26 @@ function inheritsEnumerables(): boolean {
   return false;
 }
 
+/**
+ * Reports with more findings than this are written without indentation (what JSON.stringify(report) gives
+ * instead of JSON.stringify(report, null, 2)): the same JSON, a quarter smaller, and nobody reads tens of
+ * thousands of findings by eye.
+ */
+export const GATE_JSON_COMPACT_OVER = 1000;
+
 export function formatGateJson(run: GateRun): string {
   const head = reportHead(run);
   if (run.findings.length === 0) return `${JSON.stringify({ ...head, findings: [] }, null, 2)}\n`;
+  const layout = run.findings.length > GATE_JSON_COMPACT_OVER ? COMPACT : PRETTY;
   // Everything but the findings is small: JSON.stringify writes it; the findings array is appended as the last member.
-  const top = JSON.stringify(head, null, 2);
-  const w = new JsonWriter(top.length + run.findings.length * 1024, !inheritsEnumerables());
-  w.raw(`${top.slice(0, -2)},\n${pad(1)}"findings": [\n${pad(2)}`);
-  const sep = `,\n${pad(2)}`;
+  const top = layout.stringify(head, 0);
+  const w = new JsonWriter(top.length + run.findings.length * 1024, !inheritsEnumerables(), layout);
+  w.raw(`${top.slice(0, -1 - layout.nl(0).length)},${layout.nl(1)}"findings"${layout.colon}[${layout.nl(2)}`);
+  const sep = `,${layout.nl(2)}`;
   for (let i = 0; i < run.findings.length; i++) {
     if (i > 0) w.raw(sep);
     w.finding(run.findings[i] as GatedFinding);
   }
-  w.raw(`\n${pad(1)}]\n}\n`);
+  w.raw(`${layout.nl(1)}]${layout.nl(0)}}\n`);
   return w.text();
 }
