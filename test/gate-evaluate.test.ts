@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays, evaluateGate, type GatedFinding, type GateState } from '../src/gate/evaluate.js';
+import { readReports } from '../src/gate/io.js';
 import { readReport } from '../src/gate/read.js';
 import type { ReportRead } from '../src/gate/types.js';
 import { ConfigError, parseConfig, resolveGateSettings } from '../src/policy/config.js';
@@ -194,5 +195,29 @@ describe('state', () => {
     expect(r.findings.find((f) => f.id === 'CVE-2019-1549' && f.pkg.name === 'libcrypto1.1')?.gate).toMatchObject({ group: 'fix-now', firstSeen: '2025-01-01', firstSeenSource: 'state' });
     expect(Object.keys(r.state.entries)).toHaveLength(4);
     expect(r.state.entries['ghcr.io/aquasecurity/trivy-test-images|CVE-2019-1549|alpine|libcrypto1.1']).toEqual({ firstSeen: '2025-01-01', lastSeen: '2026-11-29' });
+  });
+});
+
+describe('order of the findings', () => {
+  it('puts fix-now first, then by due date, severity (highest first), id, package and version (code-unit order)', () => {
+    const files = readdirSync(TRIVY).filter((f) => f.endsWith('.json.golden') && !/cyclonedx|cdx|spdx|gitlab|asff/.test(f));
+    const reads = readReports([...files.map((f) => path.join(TRIVY, f)), path.join(GRYPE, 'explain', 'testdata', 'keycloak-test.json')]).reads;
+    const r = evaluateGate(reads, { settings: settings('gate: { vulnerabilities: { graceDays: { critical: 0, low: never } } }'), asOf: '2026-11-29' });
+    const GROUP = { 'fix-now': 0, 'in-grace': 1, 'secops-backlog': 2, suppressed: 3 };
+    const SEV = ['critical', 'high', 'medium', 'low', 'negligible', 'unknown'];
+    const c = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const expected = [...r.findings].sort(
+      (a, b) =>
+        GROUP[a.gate.group] - GROUP[b.gate.group] ||
+        c(a.gate.due ?? '9999', b.gate.due ?? '9999') ||
+        SEV.indexOf(a.severity) - SEV.indexOf(b.severity) ||
+        c(a.id, b.id) ||
+        c(a.pkg.name, b.pkg.name) ||
+        c(a.pkg.version ?? '', b.pkg.version ?? ''),
+    );
+    expect(r.findings.length).toBeGreaterThan(50);
+    // Several packages share an id in these reports: the package and version decide between them.
+    expect(new Set(r.findings.map((f) => f.id)).size).toBeLessThan(r.findings.length);
+    expect(r.findings.map(key)).toEqual(expected.map(key));
   });
 });

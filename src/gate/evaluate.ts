@@ -88,6 +88,11 @@ function sameFinding(a: NormalizedFinding, b: NormalizedFinding): boolean {
 
 /** Merges findings that are the same (image, id, package, version) across reports. */
 export function mergeFindings(all: NormalizedFinding[]): NormalizedFinding[] {
+  return mergeById(all).merged;
+}
+
+/** mergeFindings, with the index of the merged findings by id (the positions in merged of each id). */
+function mergeById(all: NormalizedFinding[]): { merged: NormalizedFinding[]; byId: Map<string, number | number[]> } {
   // The findings kept, in the order first seen; looked up by id (then image, package and version compared),
   // so no key string is built per finding.
   const out: NormalizedFinding[] = [];
@@ -137,7 +142,7 @@ export function mergeFindings(all: NormalizedFinding[]): NormalizedFinding[] {
     if (!prev.dates.published && f.dates.published) prev.dates.published = f.dates.published;
     if (!prev.vex && f.vex) prev.vex = f.vex;
   }
-  return out;
+  return { merged: out, byId };
 }
 
 /** Upper-cased id and aliases of a finding, computed once per finding (VEX statements compare them all). */
@@ -240,7 +245,7 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
   const { settings, asOf } = options;
   const notes: string[] = reads.flatMap((r) => r.notes);
   const vex = reads.flatMap((r) => r.vex);
-  const merged = mergeFindings(reads.flatMap((r) => r.findings));
+  const { merged, byId } = mergeById(reads.flatMap((r) => r.findings));
   // The state store after this run: the entries read, in their order, then the new ones. Built as the
   // object it ends up as (a copy of the one read), not through a Map converted at the end.
   const entries: Record<string, { firstSeen: string; lastSeen: string }> = { ...options.state?.entries };
@@ -258,7 +263,7 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
   };
   const failsOnStatus = new Map<VendorStatus, boolean>();
   const gates: GateDecision[] = new Array(merged.length);
-  const sortKeys: number[] = new Array(merged.length);
+  const sortKeys = new Float64Array(merged.length);
   for (let i = 0; i < merged.length; i++) {
     const f = merged[i] as NormalizedFinding;
     let firstSeen = asOf;
@@ -339,9 +344,12 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
     return decision(firstSeen, firstSeenSource, graceDays, fixable, 'in-grace', due, reasonFor(`d${due}`, () => `fix by ${due}`));
   }
 
+  // Then by id, package and version. The ids are put in order once (the distinct ones, by the built-in
+  // comparison, the same code-unit order as cmp), so most comparisons are between numbers.
+  const idRank = rankIds(byId, merged.length);
   const order = Array.from(merged.keys());
   order.sort((a, b) => {
-    const d = (sortKeys[a] as number) - (sortKeys[b] as number);
+    const d = (sortKeys[a] as number) - (sortKeys[b] as number) || (idRank[a] as number) - (idRank[b] as number);
     if (d !== 0) return d;
     const fa = merged[a] as NormalizedFinding;
     const fb = merged[b] as NormalizedFinding;
@@ -382,6 +390,23 @@ function gated(f: NormalizedFinding, gate: GateDecision): GatedFinding {
     };
   }
   return { ...f, gate };
+}
+
+/**
+ * The rank of each merged finding's id among the distinct ids (equal ids, equal ranks); all zero when an id
+ * is not a string (then the comparator compares the ids themselves).
+ */
+function rankIds(byId: Map<string, number | number[]>, n: number): Int32Array {
+  const rank = new Int32Array(n);
+  const ids = [...byId.keys()];
+  if (!ids.every((id) => typeof id === 'string')) return rank;
+  ids.sort();
+  for (let r = 0; r < ids.length; r++) {
+    const at = byId.get(ids[r] as string) as number | number[];
+    if (typeof at === 'number') rank[at] = r;
+    else for (const i of at) rank[i] = r;
+  }
+  return rank;
 }
 
 const dueNumbers = new Map<string, number>();
