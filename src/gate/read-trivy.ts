@@ -153,7 +153,8 @@ export function readTrivy(doc: Json, file: string): ReportRead {
  * The scan works on the text's UTF-8 bytes (in a buffer kept from one report to the next; comparing bytes
  * is about twice as fast as reading characters from a string). Multi-byte characters only ever occur
  * inside strings and never look like JSON punctuation. When the text is ASCII, byte i is character i and
- * values are slices of the text; otherwise they are decoded from the bytes.
+ * values are slices of the text (the findings then keep the text in memory as long as they live, instead
+ * of copies of their strings); otherwise they are decoded from the bytes.
  */
 let T = '';
 const NO_BYTES = Buffer.alloc(0);
@@ -203,7 +204,7 @@ let lastValue: string | undefined;
 
 function ws(t: Uint8Array, p: number): number {
   for (;;) {
-    const c = (t[p] as number);
+    const c = t[p] as number;
     if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) p++;
     else return p;
   }
@@ -218,16 +219,16 @@ function skipString(t: Uint8Array, p: number): number {
   let escaped = false;
   p++;
   for (;;) {
-    const c = (t[p] as number);
+    const c = t[p] as number;
     if (c === 0x22) {
       lastEscaped = escaped;
       return p + 1;
     }
     if (c === 0x5c) {
       escaped = true;
-      const e = (t[p + 1] as number);
+      const e = t[p + 1] as number;
       if (e === 0x75) {
-        if (!isHex((t[p + 2] as number)) || !isHex((t[p + 3] as number)) || !isHex((t[p + 4] as number)) || !isHex((t[p + 5] as number))) return -1;
+        if (!isHex(t[p + 2] as number) || !isHex(t[p + 3] as number) || !isHex(t[p + 4] as number) || !isHex(t[p + 5] as number)) return -1;
         p += 6;
       } else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
         p += 2;
@@ -236,8 +237,8 @@ function skipString(t: Uint8Array, p: number): number {
       }
       continue;
     }
-    // A control character, or the end of the text (NaN).
-    if (!(c >= 0x20)) return -1;
+    // A control character, or the end of the text (the zero bytes after it).
+    if (c < 0x20) return -1;
     p++;
   }
 }
@@ -247,24 +248,24 @@ function isDigit(c: number): boolean {
 }
 
 function skipNumber(t: Uint8Array, p: number): number {
-  let c = (t[p] as number);
-  if (c === 0x2d) c = (t[++p] as number);
-  if (c === 0x30) c = (t[++p] as number);
+  let c = t[p] as number;
+  if (c === 0x2d) c = t[++p] as number;
+  if (c === 0x30) c = t[++p] as number;
   else if (c >= 0x31 && c <= 0x39) {
-    do c = (t[++p] as number);
+    do c = t[++p] as number;
     while (isDigit(c));
   } else return -1;
   if (c === 0x2e) {
-    c = (t[++p] as number);
+    c = t[++p] as number;
     if (!isDigit(c)) return -1;
-    do c = (t[++p] as number);
+    do c = t[++p] as number;
     while (isDigit(c));
   }
   if (c === 0x65 || c === 0x45) {
-    c = (t[++p] as number);
-    if (c === 0x2b || c === 0x2d) c = (t[++p] as number);
+    c = t[++p] as number;
+    if (c === 0x2b || c === 0x2d) c = t[++p] as number;
     if (!isDigit(c)) return -1;
-    do c = (t[++p] as number);
+    do c = t[++p] as number;
     while (isDigit(c));
   }
   return p;
@@ -272,7 +273,7 @@ function skipNumber(t: Uint8Array, p: number): number {
 
 /** Any value starting at p (no whitespace before it); the position after it, or -1. */
 function skipValue(t: Uint8Array, p: number): number {
-  const c = (t[p] as number);
+  const c = t[p] as number;
   if (c === 0x22) return skipString(t, p);
   if (c === 0x7b) return skipObject(t, p);
   if (c === 0x5b) return skipArray(t, p);
@@ -284,17 +285,17 @@ function skipValue(t: Uint8Array, p: number): number {
 
 function skipObject(t: Uint8Array, p: number): number {
   p = ws(t, p + 1);
-  if ((t[p] as number) === 0x7d) return p + 1;
+  if (t[p] === 0x7d) return p + 1;
   for (;;) {
-    if ((t[p] as number) !== 0x22) return -1;
+    if (t[p] !== 0x22) return -1;
     p = skipString(t, p);
     if (p < 0) return -1;
     p = ws(t, p);
-    if ((t[p] as number) !== 0x3a) return -1;
+    if (t[p] !== 0x3a) return -1;
     p = skipValue(t, ws(t, p + 1));
     if (p < 0) return -1;
     p = ws(t, p);
-    const c = (t[p] as number);
+    const c = t[p] as number;
     if (c === 0x2c) p = ws(t, p + 1);
     else return c === 0x7d ? p + 1 : -1;
   }
@@ -302,12 +303,12 @@ function skipObject(t: Uint8Array, p: number): number {
 
 function skipArray(t: Uint8Array, p: number): number {
   p = ws(t, p + 1);
-  if ((t[p] as number) === 0x5d) return p + 1;
+  if (t[p] === 0x5d) return p + 1;
   for (;;) {
     p = skipValue(t, p);
     if (p < 0) return -1;
     p = ws(t, p);
-    const c = (t[p] as number);
+    const c = t[p] as number;
     if (c === 0x2c) p = ws(t, p + 1);
     else return c === 0x5d ? p + 1 : -1;
   }
@@ -315,7 +316,7 @@ function skipArray(t: Uint8Array, p: number): number {
 
 /** A string value starting at p into lastValue (undefined, and skipped, when the value is not a string). */
 function stringField(t: Uint8Array, p: number, recent?: Recent): number {
-  if ((t[p] as number) !== 0x22) {
+  if (t[p] !== 0x22) {
     lastValue = undefined;
     return skipValue(t, p);
   }
@@ -342,8 +343,9 @@ function recentString(t: Uint8Array, start: number, end: number, recent: Recent)
     const b = bytes[i] as Uint8Array;
     if (b.length === len && bytesAt(t, start, b)) return recent.values[i] as string;
   }
-  const v = text(start, end);
-  const b = new Uint8Array(t.subarray(start, end)); // a copy: the buffer is reused for the next report
+  // Copies, not slices of this report's text: these outlive the report.
+  const v = BUF.toString(ALIGNED ? 'latin1' : 'utf8', start, end);
+  const b = new Uint8Array(t.subarray(start, end));
   if (bytes.length < RECENT_MAX) {
     recent.values.push(v);
     bytes.push(b);
@@ -369,20 +371,20 @@ const recentType = new Recent();
  */
 function eachMember(t: Uint8Array, p: number, member: (ks: number, ke: number, key: string | undefined, vs: number) => number): number {
   p = ws(t, p + 1);
-  if ((t[p] as number) === 0x7d) return p + 1;
+  if (t[p] === 0x7d) return p + 1;
   for (;;) {
-    if ((t[p] as number) !== 0x22) return -1;
+    if (t[p] !== 0x22) return -1;
     const ks = p;
     p = skipString(t, p);
     if (p < 0) return -1;
     const key = lastEscaped ? (JSON.parse(text(ks, p)) as string) : undefined;
     const ke = p - 1;
     p = ws(t, p);
-    if ((t[p] as number) !== 0x3a) return -1;
+    if (t[p] !== 0x3a) return -1;
     p = member(ks + 1, ke, key, ws(t, p + 1));
     if (p < 0) return -1;
     p = ws(t, p);
-    const c = (t[p] as number);
+    const c = t[p] as number;
     if (c === 0x2c) p = ws(t, p + 1);
     else return c === 0x7d ? p + 1 : -1;
   }
@@ -391,12 +393,12 @@ function eachMember(t: Uint8Array, p: number, member: (ks: number, ke: number, k
 /** Walks the elements of the array starting at p; element(valueStart) returns the position after it (or -1). */
 function eachElement(t: Uint8Array, p: number, element: (vs: number) => number): number {
   p = ws(t, p + 1);
-  if ((t[p] as number) === 0x5d) return p + 1;
+  if (t[p] === 0x5d) return p + 1;
   for (;;) {
     p = element(p);
     if (p < 0) return -1;
     p = ws(t, p);
-    const c = (t[p] as number);
+    const c = t[p] as number;
     if (c === 0x2c) p = ws(t, p + 1);
     else return c === 0x5d ? p + 1 : -1;
   }
@@ -469,7 +471,7 @@ let keyText: string | undefined;
 
 function firstMember(t: Uint8Array, p: number): number {
   p = ws(t, p + 1);
-  const c = (t[p] as number);
+  const c = t[p] as number;
   if (c === 0x22) return p;
   if (c === 0x7d) {
     objectEnd = p + 1;
@@ -480,10 +482,10 @@ function firstMember(t: Uint8Array, p: number): number {
 
 function nextMember(t: Uint8Array, p: number): number {
   p = ws(t, p);
-  const c = (t[p] as number);
+  const c = t[p] as number;
   if (c === 0x2c) {
     p = ws(t, p + 1);
-    return (t[p] as number) === 0x22 ? p : -1;
+    return t[p] === 0x22 ? p : -1;
   }
   if (c === 0x7d) {
     objectEnd = p + 1;
@@ -499,7 +501,7 @@ function readKey(t: Uint8Array, p: number): number {
   keyEnd = end - 1;
   keyText = lastEscaped ? (JSON.parse(text(p, end)) as string) : undefined;
   p = ws(t, end);
-  if ((t[p] as number) !== 0x3a) return -1;
+  if (t[p] !== 0x3a) return -1;
   return ws(t, p + 1);
 }
 
@@ -596,16 +598,16 @@ function scanVuln(t: Uint8Array, p: number, ctx: TrivyContext, type: string | un
         break;
       case VulnKey.PkgIdentifier:
         v.purl = undefined;
-        e = (t[vs] as number) === 0x7b ? scanPkgIdentifier(t, vs, v) : skipValue(t, vs);
+        e = t[vs] === 0x7b ? scanPkgIdentifier(t, vs, v) : skipValue(t, vs);
         break;
       case VulnKey.Layer:
         v.layerDiffId = undefined;
         v.layerDigest = undefined;
-        e = (t[vs] as number) === 0x7b ? scanLayer(t, vs, v) : skipValue(t, vs);
+        e = t[vs] === 0x7b ? scanLayer(t, vs, v) : skipValue(t, vs);
         break;
       case VulnKey.VendorIds:
         v.vendorIds = undefined;
-        e = (t[vs] as number) === 0x5b ? scanVendorIds(t, vs, v) : skipValue(t, vs);
+        e = t[vs] === 0x5b ? scanVendorIds(t, vs, v) : skipValue(t, vs);
         break;
       default:
         e = stringField(t, vs, k === VulnKey.Severity ? recentSeverity : k === VulnKey.Status ? recentStatus : k === VulnKey.Published ? recentPublished : undefined);
@@ -674,8 +676,8 @@ function scanResult(t: Uint8Array, p: number, ctx: TrivyContext, out: Normalized
       vulnsSeen = true;
       const found: NormalizedFinding[] = [];
       list = found;
-      if ((t[vs] as number) !== 0x5b) return skipValue(t, vs);
-      return eachElement(t, vs, (es) => ((t[es] as number) === 0x7b ? scanVuln(t, es, ctx, type, found) : skipValue(t, es)));
+      if (t[vs] !== 0x5b) return skipValue(t, vs);
+      return eachElement(t, vs, (es) => (t[es] === 0x7b ? scanVuln(t, es, ctx, type, found) : skipValue(t, es)));
     }
     return skipValue(t, vs);
   });
@@ -718,7 +720,7 @@ export function scanTrivyText(t: string, file: string): { doc: Record<string, un
 
 function scan(t: Uint8Array, file: string): { doc: Record<string, unknown>; read: ReportRead } | undefined {
   let p = ws(t, 0);
-  if ((t[p] as number) !== 0x7b) return undefined;
+  if (t[p] !== 0x7b) return undefined;
   const doc: Record<string, unknown> = {};
   // Member values are parsed when Results is reached (the findings need them) and at the end, not before:
   // a text that turns out not to be a Trivy report has not been parsed for nothing.
@@ -735,13 +737,13 @@ function scan(t: Uint8Array, file: string): { doc: Record<string, unknown>; read
       bail = true;
       return -1;
     }
-    if (name === 'Results' && (t[vs] as number) === 0x5b) {
+    if (name === 'Results' && t[vs] === 0x5b) {
       parseSpans();
       const ctx = trivyContext(doc, file);
       const found: NormalizedFinding[][] = [];
       lists = found;
       spans.push([name, -1, -1]);
-      return eachElement(t, vs, (es) => ((t[es] as number) === 0x7b ? scanResult(t, es, ctx, found) : skipValue(t, es)));
+      return eachElement(t, vs, (es) => (t[es] === 0x7b ? scanResult(t, es, ctx, found) : skipValue(t, es)));
     }
     if (name === 'Results') lists = undefined;
     const end = skipValue(t, vs);
