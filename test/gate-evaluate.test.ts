@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, evaluateGate, type GatedFinding, type GateState } from '../src/gate/evaluate.js';
 import { readReports } from '../src/gate/io.js';
 import { readReport } from '../src/gate/read.js';
-import type { ReportRead } from '../src/gate/types.js';
+import type { NormalizedFinding, ReportRead } from '../src/gate/types.js';
 import { ConfigError, parseConfig, resolveGateSettings } from '../src/policy/config.js';
 import type { VulnerabilityGateSettings } from '../src/policy/types.js';
 import { sharedDir } from './shared.js';
@@ -219,5 +219,28 @@ describe('order of the findings', () => {
     // Several packages share an id in these reports: the package and version decide between them.
     expect(new Set(r.findings.map((f) => f.id)).size).toBeLessThan(r.findings.length);
     expect(r.findings.map(key)).toEqual(expected.map(key));
+  });
+});
+
+describe('order of the findings by id', () => {
+  it('is code-unit order for any ids: shared prefixes, prefixes of each other, characters from DEL up, surrogates', () => {
+    const ids = [
+      'CVE-2010-10450', 'CVE-2010-9999', 'CVE-2010-1', 'CVE-2010-10', 'CVE-2010-100000000', 'CVE-2024-0001', 'CVE-2010-10450',
+      'GHSA-xxxx-yyyy-zzzz', 'GHSA-xxxx-yyyy-zzz', 'ALAS-2020-1', 'a', 'ab', 'a\u007f', 'a\u007fb', 'a\u0080', 'aé', 'aë', 'aéz', 'aëa', 'a\ud83d\ude00', 'a\uffff', 'a\u0000', '',
+      'DEBIAN-CVE-2020-1234567890123', 'DEBIAN-CVE-2020-1234567890124', 'DEBIAN-CVE-2020-123456789012',
+    ];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const findings: NormalizedFinding[] = [];
+    for (let i = 0; i < 400; i++) {
+      const id = `${ids[Math.floor(rnd() * ids.length)]}${rnd() < 0.3 ? String(Math.floor(rnd() * 100)) : ''}`;
+      findings.push({ source: 'trivy', reports: ['r.json'], id, aliases: [], pkg: { name: `p${Math.floor(rnd() * 5)}`, version: `1.${i}` }, fixedVersions: ['2'], severity: 'high', vendorStatus: 'fixed', artifact: 'img', dates: {} });
+    }
+    for (const only of [findings, findings.filter((f) => f.id.startsWith('CVE-2010-')), findings.filter((f) => f.id.startsWith('a'))]) {
+      const r = evaluateGate([{ file: 'r.json', format: 'trivy', findings: only, vex: [], notes: [] }], { settings: settings(), asOf: '2026-11-29' });
+      const c = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const expected = [...only].sort((a, b) => c(a.id, b.id) || c(a.pkg.name, b.pkg.name) || c(a.pkg.version ?? '', b.pkg.version ?? ''));
+      expect(r.findings.map((f) => `${f.id}|${f.pkg.name}|${f.pkg.version}`)).toEqual(expected.map((f) => `${f.id}|${f.pkg.name}|${f.pkg.version}`));
+    }
   });
 });

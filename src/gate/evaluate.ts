@@ -88,11 +88,6 @@ function sameFinding(a: NormalizedFinding, b: NormalizedFinding): boolean {
 
 /** Merges findings that are the same (image, id, package, version) across reports. */
 export function mergeFindings(all: NormalizedFinding[]): NormalizedFinding[] {
-  return mergeById(all).merged;
-}
-
-/** mergeFindings, with the index of the merged findings by id (the positions in merged of each id). */
-function mergeById(all: NormalizedFinding[]): { merged: NormalizedFinding[]; byId: Map<string, number | number[]> } {
   // The findings kept, in the order first seen; looked up by id (then image, package and version compared),
   // so no key string is built per finding.
   const out: NormalizedFinding[] = [];
@@ -142,7 +137,7 @@ function mergeById(all: NormalizedFinding[]): { merged: NormalizedFinding[]; byI
     if (!prev.dates.published && f.dates.published) prev.dates.published = f.dates.published;
     if (!prev.vex && f.vex) prev.vex = f.vex;
   }
-  return { merged: out, byId };
+  return out;
 }
 
 /** Upper-cased id and aliases of a finding, computed once per finding (VEX statements compare them all). */
@@ -245,7 +240,7 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
   const { settings, asOf } = options;
   const notes: string[] = reads.flatMap((r) => r.notes);
   const vex = reads.flatMap((r) => r.vex);
-  const { merged, byId } = mergeById(reads.flatMap((r) => r.findings));
+  const merged = mergeFindings(reads.flatMap((r) => r.findings));
   // The state store after this run: the entries read, in their order, then the new ones. Built as the
   // object it ends up as (a copy of the one read), not through a Map converted at the end.
   const entries: Record<string, { firstSeen: string; lastSeen: string }> = { ...options.state?.entries };
@@ -344,12 +339,11 @@ export function evaluateGate(reads: ReportRead[], options: EvaluateOptions): Gat
     return decision(firstSeen, firstSeenSource, graceDays, fixable, 'in-grace', due, reasonFor(`d${due}`, () => `fix by ${due}`));
   }
 
-  // Then by id, package and version. The ids are put in order once (the distinct ones, by the built-in
-  // comparison, the same code-unit order as cmp), so most comparisons are between numbers.
-  const idRank = rankIds(byId, merged.length);
+  // Then by id, package and version: a number made of each id's first characters decides most comparisons.
+  const idKey = idKeys(merged);
   const order = Array.from(merged.keys());
   order.sort((a, b) => {
-    const d = (sortKeys[a] as number) - (sortKeys[b] as number) || (idRank[a] as number) - (idRank[b] as number);
+    const d = (sortKeys[a] as number) - (sortKeys[b] as number) || (idKey[a] as number) - (idKey[b] as number);
     if (d !== 0) return d;
     const fa = merged[a] as NormalizedFinding;
     const fb = merged[b] as NormalizedFinding;
@@ -393,20 +387,43 @@ function gated(f: NormalizedFinding, gate: GateDecision): GatedFinding {
 }
 
 /**
- * The rank of each merged finding's id among the distinct ids (equal ids, equal ranks); all zero when an id
- * is not a string (then the comparator compares the ids themselves).
+ * For each finding, a number that orders the ids as cmp does, as far as their first characters after the
+ * prefix they all share tell (e.g. "10-1045" of CVE-2010-10450): seven characters, each one more than its
+ * code (no character: 0). A character from 127 up ends the number (it stands for all of them); equal
+ * numbers leave the order to cmp. So a < b implies key(a) <= key(b), and key(a) < key(b) implies a < b.
+ * All zero when an id is not a string.
  */
-function rankIds(byId: Map<string, number | number[]>, n: number): Int32Array {
-  const rank = new Int32Array(n);
-  const ids = [...byId.keys()];
-  if (!ids.every((id) => typeof id === 'string')) return rank;
-  ids.sort();
-  for (let r = 0; r < ids.length; r++) {
-    const at = byId.get(ids[r] as string) as number | number[];
-    if (typeof at === 'number') rank[at] = r;
-    else for (const i of at) rank[i] = r;
+function idKeys(merged: NormalizedFinding[]): Float64Array {
+  const keys = new Float64Array(merged.length);
+  const first = merged[0]?.id;
+  if (typeof first !== 'string') return keys;
+  let shared = first.length;
+  for (const f of merged) {
+    const id: unknown = f.id;
+    if (typeof id !== 'string') return keys;
+    const m = Math.min(shared, id.length);
+    let i = 0;
+    while (i < m && id.charCodeAt(i) === first.charCodeAt(i)) i++;
+    shared = i;
   }
-  return rank;
+  for (let j = 0; j < merged.length; j++) {
+    const id = (merged[j] as NormalizedFinding).id;
+    let k = 0;
+    let stop = false;
+    for (let i = shared; i < shared + 7; i++) {
+      let digit = 0;
+      if (!stop && i < id.length) {
+        const c = id.charCodeAt(i);
+        if (c >= 127) {
+          digit = 128;
+          stop = true;
+        } else digit = c + 1;
+      }
+      k = k * 129 + digit;
+    }
+    keys[j] = k;
+  }
+  return keys;
 }
 
 const dueNumbers = new Map<string, number>();
