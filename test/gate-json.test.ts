@@ -114,7 +114,8 @@ describe('gate JSON output', () => {
     const base = runOf([read(path.join(TRIVY, 'alpine-310.json.golden'))]);
     const big: GateRun = { ...base, findings: base.findings.map((f, i) => ({ ...f, title: `${'long title '.repeat(20_000)}${i}` })) };
     expect(formatGateJson(big)).toBe(reference(big));
-    expect(formatGateJson(large(big))).toBe(reference(large(big)));
+    const many = large({ ...base, findings: base.findings.map((f, i) => ({ ...f, title: `${'long title '.repeat(300)}${i}` })) });
+    expect(formatGateJson(many)).toBe(reference(many));
   });
 
   it('lists own members only, also when something enumerable is inherited', () => {
@@ -128,6 +129,14 @@ describe('gate JSON output', () => {
       delete proto.polluted;
     }
     expect(formatGateJson(run)).not.toContain('polluted');
+  });
+
+  it('writes whatever comes before the findings, however long and in any script', () => {
+    const base = runOf([read(path.join(TRIVY, 'alpine-39.json.golden'))]);
+    const errors = Array.from({ length: 2000 }, (_, i) => ({ file: `dossier-${i}.json`, message: `dossier-${i}.json: « pas un rapport » ${'x'.repeat(40)}` }));
+    for (const run of [{ ...base, notes: ['exception expirée — propriétaire équipe'] }, { ...base, inputErrors: errors }, { ...large(base), inputErrors: errors }]) {
+      expect(formatGateJson(run)).toBe(reference(run));
+    }
   });
 
   it('gives each call its own text (the output buffer is reused)', () => {

@@ -446,17 +446,24 @@ export interface GateSummary {
 }
 
 export function summarize(findings: GatedFinding[]): GateSummary {
+  const s = emptySummary(findings.length);
+  for (const f of findings) countInSummary(s, f);
+  return s;
+}
+
+/** A summary of `total` findings with nothing counted yet (countInSummary counts them one by one). */
+export function emptySummary(total: number): GateSummary {
   const sev = (): Record<VulnSeverity, number> => ({ critical: 0, high: 0, medium: 0, low: 0, negligible: 0, unknown: 0 });
-  const s: GateSummary = {
-    total: findings.length,
+  return {
+    total,
     groups: { 'fix-now': 0, 'in-grace': 0, 'secops-backlog': 0, suppressed: 0 },
     bySeverity: { 'fix-now': sev(), 'in-grace': sev(), 'secops-backlog': sev(), suppressed: sev() },
     origin: { base: 0, application: 0, undecided: 0 },
   };
-  for (const f of findings) {
-    s.groups[f.gate.group]++;
-    s.bySeverity[f.gate.group][f.severity]++;
-    s.origin[f.layer?.origin ?? 'undecided']++;
-  }
-  return s;
+}
+
+export function countInSummary(s: GateSummary, f: GatedFinding): void {
+  s.groups[f.gate.group]++;
+  s.bySeverity[f.gate.group][f.severity]++;
+  s.origin[f.layer?.origin ?? 'undecided']++;
 }

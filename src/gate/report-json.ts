@@ -1,5 +1,5 @@
 import { VERSION } from '../version.js';
-import { summarize, type GateDecision, type GatedFinding, type GateSummary } from './evaluate.js';
+import { countInSummary, emptySummary, summarize, type GateDecision, type GatedFinding, type GateSummary } from './evaluate.js';
 import type { GateRun } from './io.js';
 import { keepScratch, scratchBuffer } from './scratch.js';
 import { hasKeys } from './util.js';
@@ -46,15 +46,16 @@ export interface GateJsonReport {
   findings: GateJsonFinding[];
 }
 
-/** Everything but the findings, in the order the JSON report has them. */
-function reportHead(run: GateRun): Omit<GateJsonReport, 'findings'> {
+/** Everything but the findings, in the order the JSON report has them (summary: when already counted). */
+function reportHead(run: GateRun, summary = summarize(run.findings)): Omit<GateJsonReport, 'findings'> {
   return {
     schemaVersion: GATE_JSON_VERSION,
     kind: 'palisade.gate.vulnerabilities',
     tool: { name: 'palisade', version: VERSION },
     asOf: run.asOf,
-    exitCode: gateExitCode(run),
-    summary: summarize(run.findings),
+    // gateExitCode(run), from the counts: something is to be fixed now when the fix-now group is not empty.
+    exitCode: run.reads.length === 0 ? 2 : summary.groups['fix-now'] > 0 ? 1 : 0,
+    summary,
     reports: run.reads.map((r) => ({ file: r.file, format: r.format, findings: r.findings.length })),
     inputErrors: run.inputErrors,
     notes: run.notes,
@@ -606,9 +607,32 @@ class JsonWriter {
     else this.bytes(this.c.close);
   }
 
-  /** The text written; the buffer is handed back for the next use. */
-  text(): string {
-    const s = this.buf.toString(this.ascii ? 'latin1' : 'utf8', 0, this.pos);
+  /** Leaves `bytes` free at the start of the buffer (see prepend). */
+  reserve(bytes: number): void {
+    this.room(bytes);
+    this.pos = bytes;
+  }
+
+  /**
+   * Puts s just before what was written after reserve(reserved) (moving that along when s needs more room
+   * than was left) and gives where the text now starts.
+   */
+  prepend(s: string, reserved: number): number {
+    const n = Buffer.byteLength(s, 'utf8');
+    if (n !== s.length) this.ascii = false;
+    if (n > reserved) {
+      this.room(n - reserved);
+      this.buf.copyWithin(n, reserved, this.pos);
+      this.pos += n - reserved;
+      reserved = n;
+    }
+    this.buf.write(s, reserved - n, 'utf8');
+    return reserved - n;
+  }
+
+  /** The text written from start on; the buffer is handed back for the next use. */
+  text(start = 0): string {
+    const s = this.buf.toString(this.ascii ? 'latin1' : 'utf8', start, this.pos);
     keepScratch(this.buf);
     return s;
   }
@@ -628,18 +652,24 @@ function inheritsEnumerables(): boolean {
 export const GATE_JSON_COMPACT_OVER = 1000;
 
 export function formatGateJson(run: GateRun): string {
-  const head = reportHead(run);
-  if (run.findings.length === 0) return `${JSON.stringify({ ...head, findings: [] }, null, 2)}\n`;
-  const layout = run.findings.length > GATE_JSON_COMPACT_OVER ? COMPACT : PRETTY;
-  // Everything but the findings is small: JSON.stringify writes it; the findings array is appended as the last member.
-  const top = layout.stringify(head, 0);
-  const w = new JsonWriter(top.length + run.findings.length * 1024, !inheritsEnumerables(), layout);
-  w.raw(`${top.slice(0, -1 - layout.nl(0).length)},${layout.nl(1)}"findings"${layout.colon}[${layout.nl(2)}`);
+  const findings = run.findings;
+  if (findings.length === 0) return `${JSON.stringify({ ...reportHead(run), findings: [] }, null, 2)}\n`;
+  const layout = findings.length > GATE_JSON_COMPACT_OVER ? COMPACT : PRETTY;
+  // The findings are written first (and counted for the summary on the way: one pass over them), after
+  // room left for everything before them, which JSON.stringify writes once the counts are known.
+  const reserved = 64 * 1024;
+  const w = new JsonWriter(reserved + findings.length * 1024, !inheritsEnumerables(), layout);
+  w.reserve(reserved);
+  const summary = emptySummary(findings.length);
   const sep = `,${layout.nl(2)}`;
-  for (let i = 0; i < run.findings.length; i++) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as GatedFinding;
     if (i > 0) w.raw(sep);
-    w.finding(run.findings[i] as GatedFinding);
+    w.finding(f);
+    countInSummary(summary, f);
   }
   w.raw(`${layout.nl(1)}]${layout.nl(0)}}\n`);
-  return w.text();
+  const top = layout.stringify(reportHead(run, summary), 0);
+  const start = w.prepend(`${top.slice(0, -1 - layout.nl(0).length)},${layout.nl(1)}"findings"${layout.colon}[${layout.nl(2)}`, reserved);
+  return w.text(start);
 }
