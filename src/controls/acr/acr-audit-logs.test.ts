@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACR_ID, acrArm, acrAz } from '../../../test/azure-bodies.js';
+import { acrArm, acrAz } from '../../../test/azure-bodies.js';
 import { runControl } from '../../../test/control-tester.js';
 import { asAny } from '../define.js';
 import control from './acr-audit-logs.js';
@@ -16,7 +16,7 @@ describe('REG-123 acr-audit-logs', () => {
       expect(sink.findings).toEqual([]);
       expect(sink.notEvaluated.map((n) => n.reason)).toEqual([
         "needs the registry's diagnostic settings (ContainerRegistryLoginEvents, ContainerRegistryRepositoryEvents): " +
-          `az monitor diagnostic-settings list --resource ${ACR_ID} -o json`,
+          'az monitor diagnostic-settings list --resource <registry id> -o json',
       ]);
     });
   }

@@ -35,6 +35,6 @@ export default defineControl({
     messages: { needsInput: NEEDS },
   },
   check(registry, ctx) {
-    ctx.notEvaluated(formatMessage(NEEDS, { registryId: registry.azure.id ?? '<registry id>' }));
+    ctx.notEvaluated(formatMessage(NEEDS, { registryId: '<registry id>' }));
   },
 });

@@ -14,7 +14,7 @@ describe('REG-120 acr-cache-rules-controlled', () => {
     it(`${shape} shape: not evaluated with the exact command, never a pass or a finding`, () => {
       const sink = runControl(asAny(control), text, { file: 'acr.json' });
       expect(sink.findings).toEqual([]);
-      expect(sink.notEvaluated.map((n) => n.reason)).toEqual(["needs the registry's cache rules: az acr cache list -r contoso -o json"]);
+      expect(sink.notEvaluated.map((n) => n.reason)).toEqual(["needs the registry's cache rules: az acr cache list -r <registry> -o json"]);
     });
   }
 });

@@ -31,11 +31,11 @@ testControl(control, {
 });
 
 describe('REG-114 says what it needs', () => {
-  it('names the registry and the command that lists signatures, even when DCT is reported', () => {
+  it('names the command that lists signatures, even when DCT is reported', () => {
     const sink = runControl(asAny(control), acrArm({ policies: { trustPolicy: { status: 'enabled' } } }), { file: 'acr.json' });
     expect(sink.findings).toHaveLength(1);
     expect(sink.notEvaluated.map((n) => n.reason)).toEqual([
-      "needs the images' Notary Project signatures, which registry JSON does not show: az acr manifest list-referrers -r contoso " +
+      "needs the images' Notary Project signatures, which registry JSON does not show: az acr manifest list-referrers -r <registry> " +
         '-n <repository>:<tag> -o json (or notation verify); enforce them at deployment with AKS Image Integrity (AKS-018)',
     ]);
   });

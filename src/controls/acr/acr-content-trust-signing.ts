@@ -38,7 +38,7 @@ export default defineControl({
     const status = registry.view.get('policies.trustPolicy.status');
     if (status.is('enabled')) ctx.report({ messageId: 'dctEnabled', pointer: status.pointer, severity: 'info' });
     ctx.notEvaluated(
-      `needs the images' Notary Project signatures, which registry JSON does not show: az acr manifest list-referrers -r ${registry.azure.name} ` +
+      `needs the images' Notary Project signatures, which registry JSON does not show: az acr manifest list-referrers -r <registry> ` +
         '-n <repository>:<tag> -o json (or notation verify); enforce them at deployment with AKS Image Integrity (AKS-018)',
     );
   },

@@ -15,8 +15,8 @@ describe('REG-121 acr-release-tags-locked', () => {
       const sink = runControl(asAny(control), text, { file: 'acr.json' });
       expect(sink.findings).toEqual([]);
       expect(sink.notEvaluated.map((n) => n.reason)).toEqual([
-        "needs the release tags' attributes: az acr repository show -n contoso --image <repository>:<tag> -o json " +
-          '(or az acr manifest show-metadata -r contoso -n <repository>:<tag> -o json) for changeableAttributes.writeEnabled',
+        "needs the release tags' attributes: az acr repository show -n <registry> --image <repository>:<tag> -o json " +
+          '(or az acr manifest show-metadata -r <registry> -n <repository>:<tag> -o json) for changeableAttributes.writeEnabled',
       ]);
     });
   }

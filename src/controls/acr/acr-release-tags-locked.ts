@@ -34,6 +34,6 @@ export default defineControl({
     messages: { needsInput: NEEDS },
   },
   check(registry, ctx) {
-    ctx.notEvaluated(formatMessage(NEEDS, { registry: registry.azure.name }));
+    ctx.notEvaluated(formatMessage(NEEDS, { registry: '<registry>' }));
   },
 });

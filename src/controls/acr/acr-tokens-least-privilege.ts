@@ -54,7 +54,7 @@ export default defineControl({
     if (subject.type === 'azure.acr') {
       // Findings go on the token subjects; the registry only says when its tokens were not given.
       if (ctx.estate?.tokensOf(subject) === undefined) {
-        ctx.notEvaluated(`needs the registry's tokens: az acr token list -r ${subject.azure.name} -o json`);
+        ctx.notEvaluated(`needs the registry's tokens: az acr token list -r <registry> -o json`);
       }
       return;
     }

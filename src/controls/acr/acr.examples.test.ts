@@ -80,13 +80,13 @@ describe('ACR controls on the example files (catalog §5)', () => {
   it('never passes the side inputs silently, and names the az command for each', async () => {
     const result = await run('acr-cli-recording-basic-abac-2025.json');
     const reason = (id: string) => result.notEvaluated.filter((n) => n.controlId === id).map((n) => n.reason);
-    expect(reason('REG-104')).toEqual(["needs the registry's tokens: az acr token list -r clitestabac000002 -o json"]);
-    expect(reason('REG-114')[0]).toContain('az acr manifest list-referrers -r clitestabac000002');
+    expect(reason('REG-104')).toEqual(["needs the registry's tokens: az acr token list -r <registry> -o json"]);
+    expect(reason('REG-114')[0]).toContain('az acr manifest list-referrers -r <registry>');
     expect(reason('REG-119')[0]).toContain('az security pricing show -n Containers -o json');
-    expect(reason('REG-120')).toEqual(["needs the registry's cache rules: az acr cache list -r clitestabac000002 -o json"]);
-    expect(reason('REG-121')[0]).toContain('az acr repository show -n clitestabac000002 --image <repository>:<tag> -o json');
+    expect(reason('REG-120')).toEqual(["needs the registry's cache rules: az acr cache list -r <registry> -o json"]);
+    expect(reason('REG-121')[0]).toContain('az acr repository show -n <registry> --image <repository>:<tag> -o json');
     expect(reason('REG-123')[0]).toContain(
-      'az monitor diagnostic-settings list --resource /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/cli_test_acrabac_000001/providers/Microsoft.ContainerRegistry/registries/clitestabac000002 -o json',
+      'az monitor diagnostic-settings list --resource <registry id> -o json',
     );
   });
 
