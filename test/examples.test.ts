@@ -25,10 +25,11 @@ const NODE_EXPORTER = `${ROOT}/monitoring/node-exporter.yaml`;
 const OBJECTS_IN_ESTATE = 61;
 /**
  * The Azure side (examples/contoso/azure): the payments cluster and two registries (ARM and az shapes), two
- * AcrPull role assignments, two registry tokens, and a Bicep-compiled template with a registry, a cluster
- * and a role assignment (its private endpoint and node pool are not resources Palisade counts).
+ * AcrPull role assignments, two registry tokens, the region's AKS versions (az aks get-versions), and a
+ * Bicep-compiled template with a registry, a cluster and a role assignment (its private endpoint and node
+ * pool are not resources Palisade counts).
  */
-const AZURE_RESOURCES = 10;
+const AZURE_RESOURCES = 11;
 const AZURE = `${ROOT}/azure`;
 
 const PSS_IDS = [
@@ -262,6 +263,8 @@ describe('examples/contoso: the Azure estate', () => {
     // 1.34 leaves community support the day after the evaluation date: a warning, not a failure.
     const version = expectFailAt(recommended, 'CLU-128', CLUSTER, [lineOf(CLUSTER, '"currentKubernetesVersion"')]);
     expect(version).toMatchObject({ severity: 'medium', messageId: 'ending' });
+    // With `az aks get-versions` for the region: 1.34.2 exists, so 1.34.1 is not on the latest patch.
+    expect(of('CLU-128', 'aks-payments-prod').map((f) => f.messageId).sort()).toEqual(['ending', 'notLatestPatch']);
   });
 
   it('finds the shared, public registry the production cluster pulls from, and says which cluster pulls from which registry', () => {
