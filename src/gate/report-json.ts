@@ -106,7 +106,6 @@ export function toGateJson(run: GateRun): GateJsonReport {
  * is written member by member, as JSON.stringify would.
  */
 
-
 /**
  * Where the text has newlines and indentation: JSON.stringify's with two spaces (pretty), or none at all
  * (compact, JSON.stringify's without a gap argument).
@@ -203,7 +202,6 @@ function isPlainData(o: object): boolean {
   const proto: unknown = Object.getPrototypeOf(o);
   return (proto === Object.prototype || proto === null) && typeof (o as { toJSON?: unknown }).toJSON !== 'function';
 }
-
 
 const PKG_KEYS = ['name', 'type', 'purl', 'version'] as const;
 const DATES_KEYS = ['published', 'scanAt'] as const;
