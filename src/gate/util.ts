@@ -99,6 +99,10 @@ export function splitVersions(v: unknown): string[] {
   const s = str(v);
   if (!s) return [];
   if (!s.includes(',')) {
+    // Printable ASCII at both ends: nothing for trim() to remove (the usual case, without a copy).
+    const first = s.charCodeAt(0);
+    const last = s.charCodeAt(s.length - 1);
+    if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return [s];
     const one = s.trim();
     return one.length > 0 ? [one] : [];
   }
