@@ -16,28 +16,18 @@
  *
  * Each section runs in its own child process so its peak RSS is its own.
  */
-import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { isMain, mib, peakRssBytes, runSections } from './harness.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const DIST = new URL('../dist/', import.meta.url);
 const EXAMPLES = new URL('../examples/contoso/azure/', import.meta.url);
 const NOW = new Date('2026-11-29T00:00:00Z');
 
-function peakRssBytes() {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]) * 1024;
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS * 1024;
-}
-const mib = (b) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
 const example = (name) => JSON.parse(readFileSync(new URL(name, EXAMPLES), 'utf8'));
 
 /** A deterministic estate of n clusters, n registries and n AcrPull assignments. */
@@ -125,7 +115,7 @@ async function latencyChild() {
 
 const SECTIONS = {
   estate: {
-    async run() {
+    async run(inChild) {
       const n = Number(process.env.BENCH_AZURE_CLUSTERS ?? 5000);
       const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-azure-bench-'));
       let r;
@@ -151,7 +141,7 @@ const SECTIONS = {
     child: estateChild,
   },
   latency: {
-    async run() {
+    async run(inChild) {
       const r = await inChild('latency', {});
       return `latency: one cluster (az aks show body), whole scan() call, 300 runs: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms; peak RSS ${mib(r.peak)}`;
     },
@@ -159,38 +149,5 @@ const SECTIONS = {
   },
 };
 
-function inChild(section, args) {
-  return new Promise((resolve, reject) => {
-    const child = fork(SELF, ['--child', section], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('message', (m) => (m.error ? reject(new Error(m.error)) : resolve(m.result)));
-    child.once('error', reject);
-    child.once('exit', (code) => code !== 0 && reject(new Error(`${section} child exited ${code}`)));
-    child.send(args);
-  });
-}
+if (isMain(SELF)) await runSections(SELF, 'palisade azure bench', SECTIONS);
 
-async function main() {
-  if (process.argv[2] === '--child') {
-    const section = SECTIONS[process.argv[3]];
-    process.once('message', async (args) => {
-      try {
-        process.send({ result: await section.child(args) }, () => process.exit(0));
-      } catch (e) {
-        process.send({ error: e.stack ?? String(e) }, () => process.exit(1));
-      }
-    });
-    return;
-  }
-  const wanted = (process.env.BENCH_SECTIONS ?? Object.keys(SECTIONS).join(',')).split(',').map((s) => s.trim()).filter(Boolean);
-  console.log(`palisade azure bench, node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`);
-  for (const name of wanted) {
-    const s = SECTIONS[name];
-    if (!s) {
-      console.log(`${name}: no such section (have ${Object.keys(SECTIONS).join(', ')})`);
-      continue;
-    }
-    console.log(await s.run());
-  }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === SELF) await main();

@@ -16,27 +16,17 @@
  * store of half the findings, written by the parent) + formatGateJson (the whole report as one string).
  * Target: under 300 ms for 20,000 findings.
  */
-import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { isMain, mib, peakRssBytes, runSections } from './harness.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const DIST = new URL('../dist/', import.meta.url);
 
-export function peakRssBytes() {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]) * 1024;
-  } catch {
-    // not Linux: fall back to getrusage
-  }
-  return process.resourceUsage().maxRSS * 1024;
-}
 
-const mib = (b) => `${(b / 1024 / 1024).toFixed(1)} MiB`;
 
 // ---------------------------------------------------------------------------------------------
 // Section: gate
@@ -128,7 +118,7 @@ async function gateChild({ file, stateFile }) {
   return { first: times[0], best, ...out, firstRss, peakRss: peakRssBytes() };
 }
 
-export async function gateSection() {
+export async function gateSection(inChild) {
   const n = Number(process.env.BENCH_GATE_FINDINGS ?? 20_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-gate-bench-'));
   const file = path.join(dir, 'trivy.json');
@@ -258,7 +248,7 @@ async function layersChild({ file }) {
   };
 }
 
-export async function layersSection() {
+export async function layersSection(inChild) {
   const target = Number(process.env.BENCH_LAYER_MB ?? 520) * 1024 * 1024;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-layer-bench-'));
   const file = path.join(dir, 'image.tar');
@@ -291,38 +281,5 @@ export const SECTIONS = {
   layers: { run: layersSection, child: layersChild },
 };
 
-function inChild(section, args) {
-  return new Promise((resolve, reject) => {
-    const child = fork(SELF, ['--child', section], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('message', (m) => (m.error ? reject(new Error(m.error)) : resolve(m.result)));
-    child.once('error', reject);
-    child.once('exit', (code) => code !== 0 && reject(new Error(`${section} child exited ${code}`)));
-    child.send(args);
-  });
-}
+if (isMain(SELF)) await runSections(SELF, 'palisade build bench', SECTIONS);
 
-async function main() {
-  if (process.argv[2] === '--child') {
-    const section = SECTIONS[process.argv[3]];
-    process.once('message', async (args) => {
-      try {
-        process.send({ result: await section.child(args) }, () => process.exit(0));
-      } catch (e) {
-        process.send({ error: e.stack ?? String(e) }, () => process.exit(1));
-      }
-    });
-    return;
-  }
-  const wanted = (process.env.BENCH_SECTIONS ?? Object.keys(SECTIONS).join(',')).split(',').map((s) => s.trim()).filter(Boolean);
-  console.log(`palisade build bench, node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}`);
-  for (const name of wanted) {
-    const s = SECTIONS[name];
-    if (!s) {
-      console.log(`${name}: no such section (have ${Object.keys(SECTIONS).join(', ')})`);
-      continue;
-    }
-    console.log(await s.run());
-  }
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === SELF) await main();

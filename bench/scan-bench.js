@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
+import { peakRssBytes } from './harness.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const DOCS_PER_FILE = 1000;
@@ -29,15 +30,6 @@ const SEED = 0x5ca1ab1e;
 // Child: one measurement.
 // ---------------------------------------------------------------------------------------------
 
-function peakRssBytes() {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]) * 1024;
-  } catch {
-    // not Linux: fall back to getrusage
-  }
-  return process.resourceUsage().maxRSS * 1024;
-}
 
 function listFiles(dir) {
   return readdirSync(dir)
