@@ -7,9 +7,10 @@ import { evaluateDeferred, evaluateSubjects, evaluateText } from './engine/pipel
 import { readImage } from './image/archive.js';
 import { SCHEMA_VERSION, sortFindings, summarize, type ScanResult } from './engine/result.js';
 import type { Finding, InputError, NotEvaluated, PolicyNotice, Stage, Subject } from './model/types.js';
-import { loadCalendar, type VersionCalendar } from './azure/calendar.js';
+import { daysBetween, loadCalendar, type VersionCalendar } from './azure/calendar.js';
 import { describeEstate, type EstateReport } from './azure/topology.js';
 import type { AzureFacts } from './azure/estate.js';
+import { isAzureSubject } from './model/azure.js';
 import { CONFIG_FILE_NAMES, ConfigError, parseConfig, resolvePolicy, type RawConfig } from './policy/config.js';
 import type { ResolvedPolicy } from './policy/types.js';
 import { DEFAULT_MAX_FILE_BYTES, listInputs, readInput, readStdin, type InputFile } from './sources/files.js';
@@ -41,6 +42,12 @@ export interface ScanOptions {
   unreadable?: readonly NotEvaluated[];
   /** What the source of extraSubjects knows besides them (token lists read in full). */
   azureFacts?: AzureFacts;
+}
+
+/** Puts the findings one input added (from index `start` on) in report order, leaving earlier ones as they are. */
+function sortFrom(findings: Finding[], start: number): void {
+  if (findings.length - start < 2) return;
+  for (const f of sortFindings(findings.splice(start))) findings.push(f);
 }
 
 /** Finds palisade.yaml in the folder of `start` or any parent. */
@@ -133,10 +140,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
     counts.documents += stats.documents;
     counts.resources += stats.resources;
-    if (sink.findings.length - before > 1) {
-      const mine = sortFindings(sink.findings.splice(before));
-      for (const f of mine) sink.findings.push(f);
-    }
+    sortFrom(sink.findings, before);
   };
 
   for (const p of options.paths) {
@@ -160,10 +164,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
         const stats = evaluateSubjects(img.subjects, byType, exemptionPolicy, env, sink);
         counts.documents += stats.documents;
         counts.resources += stats.resources;
-        if (sink.findings.length - before > 1) {
-          const mine = sortFindings(sink.findings.splice(before));
-          for (const f of mine) sink.findings.push(f);
-        }
+        sortFrom(sink.findings, before);
       } else {
         const input = await readInput(entry.path, readOpts);
         process(input.error ? input : { ...input, fromFolder: entry.fromFolder });
@@ -174,7 +175,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const notices: PolicyNotice[] = [];
   for (const s of options.extraSubjects ?? []) {
     counts.resources++;
-    if (s.type.startsWith('azure.')) sink.deferred.push(s);
+    if (isAzureSubject(s)) sink.deferred.push(s);
     else evaluateSubjects([s], byType, exemptionPolicy, env, sink);
   }
   for (const n of options.unreadable ?? []) sink.notEvaluated.push(n);
@@ -190,13 +191,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     }
     const before = sink.findings.length;
     const estate = evaluateDeferred(byType, exemptionPolicy, env, sink, calendar, options.azureFacts);
-    if (sink.findings.length - before > 1) {
-      const mine = sortFindings(sink.findings.splice(before));
-      for (const f of mine) sink.findings.push(f);
-    }
+    sortFrom(sink.findings, before);
     if (estate) {
       azure = describeEstate(estate);
-      const age = Math.floor((now.getTime() - Date.parse(`${calendar.snapshotDate}T00:00:00Z`)) / 86_400_000);
+      const age = -daysBetween(now, calendar.snapshotDate);
       if (estate.clusters.length > 0 && Number.isFinite(age) && age > 120) {
         notices.push({
           level: 'info',

@@ -3,7 +3,6 @@ import type {
   AcrTokenSubject,
   AksClusterSubject,
   AksVersionsSubject,
-  AzureSubject,
   RoleAssignmentSubject,
 } from '../model/azure.js';
 import type { Subject } from '../model/types.js';
@@ -77,10 +76,6 @@ export class AzureEstate {
         default: break;
       }
     }
-  }
-
-  static isAzure(s: Subject): s is AzureSubject {
-    return s.type.startsWith('azure.');
   }
 
   /** The tokens given for a registry, or undefined when no token list for it was given (not the same as none). */

@@ -45,9 +45,3 @@ export function parseResourceId(id: string): ParsedResourceId {
   }
   return out;
 }
-
-/** Ids compare case-insensitively; trailing slashes do not matter. */
-export function sameResourceId(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return false;
-  return a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();
-}

@@ -247,9 +247,7 @@ export class TemplateContext {
 
   /** A literal 'x', parameters('x') or variables('x') argument, resolved to a string when possible. */
   resolveArgument(arg: string): string | undefined {
-    const lit = /^'([^']*)'$/.exec(arg);
-    if (lit) return lit[1];
-    const v = this.scope.resolve(`[${arg}]`);
-    return typeof v === 'string' && !isTemplateExpression(v) ? v : undefined;
+    const v = resolveArgumentWith(this.scope, arg, 0);
+    return typeof v === 'string' ? v : undefined;
   }
 }

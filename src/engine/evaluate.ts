@@ -9,6 +9,7 @@ import type {
 } from '../model/types.js';
 import type { AzureEstate } from '../azure/estate.js';
 import { CannotEvaluate } from '../azure/view.js';
+import { isAzureSubject } from '../model/azure.js';
 import { decideExemption } from '../policy/exemptions.js';
 import type { Exemption, ResolvedPolicy } from '../policy/types.js';
 
@@ -99,7 +100,7 @@ function annotationsOf(subject: Subject): Record<string, string>[] {
   // Dockerfiles have no annotations; their inline exemptions (if any) belong to the build controls.
   if (subject.type === 'image.build') return [];
   // Azure resources have tags, but a tag name cannot hold the '/' of an exemption key: policy exemptions only.
-  if (subject.type.startsWith('azure.')) return [];
+  if (isAzureSubject(subject)) return [];
   if (subject.type !== 'k8s.workload') return [];
   const meta = subject.object.metadata as { annotations?: Record<string, string> } | undefined;
   return meta?.annotations ? [meta.annotations, subject.podMetadata.annotations] : [subject.podMetadata.annotations];

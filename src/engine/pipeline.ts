@@ -9,6 +9,7 @@ import { parseJsonDocuments } from '../parse/json.js';
 import { parseYamlDocuments } from '../parse/yaml.js';
 import type { ResolvedPolicy } from '../policy/types.js';
 import { AzureEstate, type AzureFacts } from '../azure/estate.js';
+import { isAzureSubject } from '../model/azure.js';
 import type { VersionCalendar } from '../azure/calendar.js';
 import { evaluateSubject, type EvaluationEnv, type EvaluationSink, type PlannedControl } from './evaluate.js';
 
@@ -97,7 +98,7 @@ export function evaluateText(
       if (isResource(item)) resources++;
       const controls = controlsByType.get(item.type);
       // Azure resources wait for the whole estate (evaluateDeferred): their side inputs may come later.
-      if (item.type.startsWith('azure.')) sink.deferred.push(item);
+      if (isAzureSubject(item)) sink.deferred.push(item);
       else if (controls) evaluateSubject(item, controls, policy, env, sink);
     }
   }

@@ -66,6 +66,11 @@ export interface RoleAssignmentSubject extends AzureSubjectBase {
   templateHints?: { clusterName?: string; registryName?: string };
 }
 
+/** Azure subjects are evaluated after every input is read, with the estate (see evaluateDeferred). */
+export function isAzureSubject(s: { type: string }): s is AzureSubject {
+  return s.type.startsWith('azure.');
+}
+
 export type AzureSubject =
   | AksClusterSubject
   | AcrRegistrySubject

@@ -1,3 +1,4 @@
+import { daysBetween } from '../../azure/calendar.js';
 import { azureFrameworks, seedFromDesign } from '../azure-shared.js';
 import { defineControl } from '../define.js';
 
@@ -62,7 +63,6 @@ export default defineControl({
     cluster.view.get('agentPoolProfiles').str();
     const warnDays = num(ctx.options.warnDays, 30);
     const failDays = num(ctx.options.failDays, 60);
-    const today = Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth(), ctx.now.getUTCDate());
     const unknown: string[] = [];
     for (const pool of cluster.pools) {
       const node = pool.view.get('nodeImageVersion');
@@ -72,7 +72,7 @@ export default defineControl({
         unknown.push(imageVersion === undefined ? `'${pool.name}' (no nodeImageVersion)` : `'${pool.name}' (${imageVersion}: no build date)`);
         continue;
       }
-      const ageDays = Math.round((today - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
+      const ageDays = -daysBetween(ctx.now, date);
       const data = { nodePool: pool.name, imageVersion, imageDate: date, ageDays };
       if (ageDays > failDays) ctx.report({ messageId: 'stale', pointer: node.pointer, data });
       else if (ageDays > warnDays) ctx.report({ messageId: 'aging', pointer: node.pointer, data, severity: 'medium' });
