@@ -11,7 +11,9 @@ import { daysBetween, loadCalendar, type VersionCalendar } from './azure/calenda
 import { describeEstate, type EstateReport } from './azure/topology.js';
 import type { AzureFacts } from './azure/estate.js';
 import { isAzureSubject } from './model/azure.js';
-import { CONFIG_FILE_NAMES, ConfigError, parseConfig, resolvePolicy, type RawConfig } from './policy/config.js';
+import { discoverConfig } from './policy/discover.js';
+export { discoverConfig };
+import { ConfigError, parseConfig, resolvePolicy, type RawConfig } from './policy/config.js';
 import type { ResolvedPolicy } from './policy/types.js';
 import { DEFAULT_MAX_FILE_BYTES, listInputs, readInput, readStdin, type InputFile } from './sources/files.js';
 import { VERSION } from './version.js';
@@ -50,28 +52,6 @@ function sortFrom(findings: Finding[], start: number): void {
   for (const f of sortFindings(findings.splice(start))) findings.push(f);
 }
 
-/** Finds palisade.yaml in the folder of `start` or any parent. */
-export function discoverConfig(start: string): string | undefined {
-  let dir = path.resolve(start);
-  try {
-    if (!statSync(dir).isDirectory()) dir = path.dirname(dir);
-  } catch {
-    dir = path.dirname(dir);
-  }
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (existsSync(candidate)) {
-        // Shown in reports: keep it as short as the paths the user typed when it lies below the cwd.
-        const rel = path.relative(process.cwd(), candidate);
-        return rel.startsWith('..') || path.isAbsolute(rel) ? candidate : rel;
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
 
 /** Loads the configuration (explicit, discovered or none) and resolves the policy. Throws ConfigError. */
 export function loadPolicy(options: ScanOptions, catalog: readonly AnyControl[] = defaultCatalog): ResolvedPolicy {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import yaml from 'js-yaml';
 import type { AnyControl, OptionSpec } from '../controls/define.js';
 import { ACTIONS, SEVERITIES, STAGES, type Severity, type Stage, type Action } from '../model/types.js';
@@ -17,19 +18,10 @@ import {
 } from './types.js';
 
 export const LATEST_PSS_VERSION = 37;
-export const CONFIG_FILE_NAMES = ['palisade.yaml', 'palisade.yml', '.palisade.yaml', '.palisade.yml'];
+export { CONFIG_FILE_NAMES } from './discover.js';
+import { ConfigError } from './errors.js';
+export { ConfigError };
 
-/** A configuration problem: names the file, the path inside it and what was expected. Exit code 2. */
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    readonly file?: string,
-    readonly path?: string,
-  ) {
-    super(`${file ?? 'configuration'}${path ? ` at ${path}` : ''}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
 
 const actionSchema = { enum: [...ACTIONS] };
 const GATE_SEVERITIES = ['critical', 'high', 'medium', 'low', 'negligible', 'unknown'] as const;
@@ -150,8 +142,19 @@ const CONFIG_SCHEMA = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateConfig = ajv.compile(CONFIG_SCHEMA);
+/*
+ * Ajv is loaded and the schema compiled on the first configuration file validated, not when this module is
+ * loaded: together they take longer than everything else a gate run without a configuration file does
+ * before reading its reports.
+ */
+let validator: ValidateFunction | undefined;
+function validateConfig(data: unknown): { ok: true } | { ok: false; errors: ErrorObject[] } {
+  if (validator === undefined) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+  }
+  return validator(data) ? { ok: true } : { ok: false, errors: validator.errors ?? [] };
+}
 
 export interface RawConfig {
   extends?: ProfileName | ProfileName[];
@@ -288,8 +291,9 @@ export function parseConfig(text: string, file: string): RawConfig {
     throw new ConfigError(`not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}`, file, mark ? `line ${mark.line + 1}` : undefined);
   }
   if (data === null || data === undefined) return {};
-  if (!validateConfig(data)) {
-    const errs = validateConfig.errors ?? [];
+  const validation = validateConfig(data);
+  if (!validation.ok) {
+    const errs = validation.errors;
     // oneOf reports every branch; the most specific error is the deepest one.
     const best = [...errs].sort((a, b) => b.instancePath.length - a.instancePath.length)[0] as ErrorObject;
     throw new ConfigError(describeAjvError(best), file, best.instancePath || '/');
