@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, readReport } from '../src/gate/read.js';
@@ -252,6 +254,62 @@ describe('Trivy reports read straight from the text', () => {
       base.replace(/"Results": \[/, '"Results": [], "Results": ['),
     ];
     for (const text of variants) same(readReport(text, 'v.json'), ordinary(text, 'v.json'));
+  });
+
+  it('reads a report from its bytes as from its text (what readReports does with a file)', () => {
+    const base = readFileSync(path.join(TRIVY, 'alpine-310.json.golden'), 'utf8');
+    const texts = [
+      ...trivyFiles.map((f) => readFileSync(f, 'utf8')),
+      base.replace(/"Title": "/g, '"Title": "ünïcödé — 😀 '),
+      base.replace(/"Title": "/g, '"Title": "a\\"b\\u00e9\\n\\ud800 é '),
+      `\ufeff \t\n${base}\n `,
+      readFileSync(GRYPE_FILES[0] as string, 'utf8'),
+      readFileSync(path.join(TRIVY, 'alpine-310.sarif.golden'), 'utf8'),
+    ];
+    for (const text of texts) {
+      let expected: unknown;
+      try {
+        expected = readReport(text, 'r.json');
+      } catch (e) {
+        expected = (e as Error).message;
+      }
+      let got: unknown;
+      try {
+        got = readReport(Buffer.from(text, 'utf8'), 'r.json');
+      } catch (e) {
+        got = (e as Error).message;
+      }
+      same(got, expected);
+    }
+    // Bytes that are not UTF-8 are decoded as reading the file as UTF-8 text would.
+    const latin1 = Buffer.from(base.replace(/"Title": "/, '"Title": "caf\u00e9 '), 'latin1');
+    same(readReport(latin1, 'l.json'), readReport(latin1.toString('utf8'), 'l.json'));
+    expect(() => readReport(Buffer.from(' \n '), 'e.json')).toThrow('e.json: empty file');
+    expect(() => readReport(Buffer.from(base.slice(0, 5000)), 'cut.json')).toThrow(/cut\.json: not valid JSON at line \d+, column \d+/);
+  });
+
+  it('reads reports from files, also from pipes that have no size', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-gate-read-'));
+    try {
+      const file = path.join(TRIVY, 'centos-7.json.golden');
+      const text = readFileSync(file, 'utf8');
+      same(readReports([file]).reads, [readReport(text, file)]);
+      // A report of several hundred kilobytes through a FIFO: read to its end, however many reads it takes.
+      const big = JSON.stringify({ ...JSON.parse(text), Padding: 'p'.repeat(600_000) });
+      const fifo = path.join(dir, 'report.fifo');
+      execFileSync('mkfifo', [fifo]);
+      const source = path.join(dir, 'report.json');
+      writeFileSync(source, big);
+      // The writer is another process (this one blocks in the read until the FIFO is closed).
+      const writer = spawn('sh', ['-c', 'cat "$2" > "$1"', 'sh', fifo, source], { stdio: 'ignore' });
+      const { reads, inputErrors } = readReports([fifo]);
+      await new Promise((resolve) => writer.once('exit', resolve));
+      expect(inputErrors).toEqual([]);
+      same(reads, [readReport(big, fifo)]);
+      expect(reads[0]?.findings.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('leaves broken JSON, other formats and odd documents to the ordinary reader', () => {

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { ImageInfo, LayerInfo, NormalizedFinding, ReportRead, VendorStatus } from './types.js';
 import { scratchBuffer } from './scratch.js';
 import { arr, canonical, day, layerResolver, severity, splitVersions, str, vendorStatus, type Json } from './util.js';
@@ -154,7 +155,8 @@ export function readTrivy(doc: Json, file: string): ReportRead {
  * is about twice as fast as reading characters from a string). Multi-byte characters only ever occur
  * inside strings and never look like JSON punctuation. When the text is ASCII, byte i is character i and
  * values are slices of the text (the findings then keep the text in memory as long as they live, instead
- * of copies of their strings); otherwise they are decoded from the bytes.
+ * of copies of their strings); otherwise they are decoded from the bytes. A report read from a file is
+ * scanned in the bytes read (scanTrivyBytes), never decoded as a whole: its values are copied out of them.
  */
 let T = '';
 const NO_BYTES = Buffer.alloc(0);
@@ -164,7 +166,8 @@ let LEN = 0;
 let ALIGNED = true;
 
 function text(a: number, b: number): string {
-  return ALIGNED ? T.slice(a, b) : BUF.toString('utf8', a, b);
+  if (!ALIGNED) return BUF.toString('utf8', a, b);
+  return T !== '' ? T.slice(a, b) : BUF.toString('latin1', a, b);
 }
 
 const bytesOf = (s: string): Uint8Array => Buffer.from(s, 'utf8');
@@ -696,17 +699,32 @@ const CONTEXT_MEMBERS = new Set(['Metadata', 'ArtifactName', 'ArtifactType', 'Cr
  * array, is not valid JSON, or has anything this reader leaves to JSON.parse; the caller checks that doc is
  * a Trivy report of SchemaVersion 2 before using read.
  */
-export function scanTrivyText(t: string, file: string): { doc: Record<string, unknown>; read: ReportRead } | undefined {
+export function scanTrivyText(t: string, file: string): TrivyScan | undefined {
   const len = Buffer.byteLength(t, 'utf8');
   // Not ASCII: values are decoded from the bytes, which would not give back a lone surrogate as JSON.parse does.
   if (len !== t.length && /[\ud800-\udfff]/.test(t)) return undefined;
+  const buf = scratchBuffer(len + 8);
+  buf.write(t, 0, 'utf8');
+  buf.fill(0, len, len + 8);
+  return scanWith(t, buf, len, len === t.length, file);
+}
+
+/**
+ * The same from a report's UTF-8 bytes: buf[0, len) is the report and the eight bytes after it are zeros
+ * (see readPadded). The values are copied out of the bytes; the findings keep no reference to buf.
+ */
+export function scanTrivyBytes(buf: Buffer, len: number, file: string): TrivyScan | undefined {
+  return scanWith('', buf, len, isAscii(buf.subarray(0, len)), file);
+}
+
+export type TrivyScan = { doc: Record<string, unknown>; read: ReportRead };
+
+function scanWith(t: string, buf: Buffer, len: number, ascii: boolean, file: string): TrivyScan | undefined {
   unsupported = false;
   T = t;
   LEN = len;
-  ALIGNED = len === t.length;
-  BUF = scratchBuffer(len + 8);
-  BUF.write(t, 0, 'utf8');
-  BUF.fill(0, len, len + 8);
+  ALIGNED = ascii;
+  BUF = buf;
   try {
     return scan(BUF, file);
   } catch {
@@ -718,7 +736,7 @@ export function scanTrivyText(t: string, file: string): { doc: Record<string, un
   }
 }
 
-function scan(t: Uint8Array, file: string): { doc: Record<string, unknown>; read: ReportRead } | undefined {
+function scan(t: Uint8Array, file: string): TrivyScan | undefined {
   let p = ws(t, 0);
   if (t[p] !== 0x7b) return undefined;
   const doc: Record<string, unknown> = {};

@@ -3,7 +3,8 @@ import { readCycloneDx } from './read-cyclonedx.js';
 import { readGrype } from './read-grype.js';
 import { readOpenVex } from './read-openvex.js';
 import { readSarif } from './read-sarif.js';
-import { readTrivy, scanTrivyText } from './read-trivy.js';
+import { readTrivy, scanTrivyBytes, scanTrivyText } from './read-trivy.js';
+import { scratchBuffer } from './scratch.js';
 import { GateInputError, type ReportFormat, type ReportRead } from './types.js';
 import type { Json } from './util.js';
 
@@ -31,14 +32,45 @@ export function detectFormat(doc: Json): ReportFormat | undefined {
   return undefined;
 }
 
-/** Parses one report's text; throws GateInputError naming the file (and the position for broken JSON). */
-export function readReport(text: string, file: string): ReportRead {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** Parses one report (its text, or its UTF-8 bytes); throws GateInputError naming the file (and the position for broken JSON). */
+export function readReport(input: string | Uint8Array, file: string): ReportRead {
+  if (typeof input !== 'string') {
+    const buf = scratchBuffer(input.length + PADDING);
+    buf.set(input);
+    buf.fill(0, input.length, input.length + PADDING);
+    return readReportBytes(buf, input.length, file);
+  }
+  const body = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (body.trim() === '') throw new GateInputError(file, 'empty file: not a vulnerability report');
   // A Trivy report (they can be tens of megabytes) is read straight from its text, keeping only what the
   // gate uses; anything else (other formats, broken JSON, errors) takes the ordinary path below.
   const scanned = scanTrivyText(body, file);
-  if (scanned !== undefined && detectFormat(scanned.doc) === 'trivy' && scanned.doc.SchemaVersion === 2) return scanned.read;
+  if (scanned !== undefined && isTrivy2(scanned.doc)) return scanned.read;
+  return readParsed(body, file);
+}
+
+/** Zero bytes readReportBytes needs after a report's bytes (where the scan of a truncated text stops). */
+export const PADDING = 8;
+
+/**
+ * Reads one report from its UTF-8 bytes, buf[0, len), with PADDING zero bytes after them (how readReports
+ * reads a file). A Trivy report is scanned in the bytes; only another format is decoded to text and parsed.
+ */
+export function readReportBytes(buf: Buffer, len: number, file: string): ReportRead {
+  const bom = len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const scanned = scanTrivyBytes(bom ? buf.subarray(bom) : buf, len - bom, file);
+  if (scanned !== undefined && isTrivy2(scanned.doc)) return scanned.read;
+  const body = buf.toString('utf8', bom, len);
+  if (body.trim() === '') throw new GateInputError(file, 'empty file: not a vulnerability report');
+  return readParsed(body, file);
+}
+
+function isTrivy2(doc: Json): boolean {
+  return detectFormat(doc) === 'trivy' && doc.SchemaVersion === 2;
+}
+
+/** The ordinary reader: JSON.parse, then the format's reader. */
+function readParsed(body: string, file: string): ReportRead {
   let doc: Json;
   try {
     doc = JSON.parse(body);
