@@ -10,6 +10,11 @@ process.stdout.on('error', (e) => {
 
 const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
+  // A chunk is done with once nothing is left queued (files and terminals are written synchronously).
+  stdoutBytes: (chunk) => {
+    process.stdout.write(chunk);
+    return process.stdout.writableLength === 0;
+  },
   stderr: (s) => process.stderr.write(s),
   stdin: process.stdin,
   isTTY: Boolean(process.stdout.isTTY),

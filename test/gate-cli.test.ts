@@ -193,3 +193,32 @@ describe('palisade gate vulns: SARIF and JUnit', () => {
     expect(parseXml(failing.stdout).filter((e) => e.name === 'failure')).toHaveLength(2);
   });
 });
+
+describe('palisade gate vulns: JSON written a chunk at a time', () => {
+  it('writes the same JSON to --output, to a byte-writing standard output and to a text one', async () => {
+    const dir = tmp();
+    const out = path.join(dir, 'gate.json');
+    const args = ['gate', 'vulns', ALPINE39, CENTOS7, path.join(GRYPE, 'keycloak-test.json'), '--no-config', '--as-of', '2026-11-29', '--format', 'json'];
+    const text = await run(args);
+    const toFile = await run([...args, '--output', out]);
+    const chunks: Buffer[] = [];
+    const bytes = await main(args, {
+      stdout: () => {
+        throw new Error('JSON goes to stdoutBytes when there is one');
+      },
+      stdoutBytes: (chunk) => {
+        chunks.push(Buffer.from(chunk));
+        return true;
+      },
+      stderr: () => undefined,
+      stdin: Readable.from([]),
+      isTTY: false,
+      env: {},
+    });
+    expect([toFile.code, bytes]).toEqual([text.code, text.code]);
+    expect(toFile.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(text.stdout);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(text.stdout);
+    expect(JSON.parse(text.stdout).findings.length).toBeGreaterThan(0);
+  });
+});

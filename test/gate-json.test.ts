@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateGate, type GatedFinding } from '../src/gate/evaluate.js';
 import type { GateRun } from '../src/gate/io.js';
 import { readReport } from '../src/gate/read.js';
-import { formatGateJson, GATE_JSON_COMPACT_OVER, toGateJson } from '../src/gate/report-json.js';
+import { formatGateJson, GATE_JSON_COMPACT_OVER, toGateJson, writeGateJson } from '../src/gate/report-json.js';
 import type { ReportRead } from '../src/gate/types.js';
 import { parseConfig, resolveGateSettings } from '../src/policy/config.js';
 import { sharedDir } from './shared.js';
@@ -147,5 +147,35 @@ describe('gate JSON output', () => {
     expect(a).toBe(reference(first));
     expect(b).toBe(reference(second));
     expect(formatGateJson(first)).toBe(a);
+  });
+
+  it('hands over the same bytes a chunk at a time, whatever the chunk size and whether the sink keeps its chunks', () => {
+    const base = runOf([read(path.join(TRIVY, 'alpine-39.json.golden')), read(path.join(TRIVY, 'centos-7.json.golden')), read(path.join(GRYPE, 'keycloak-test.json'))]);
+    // Values the writer keeps the bytes of (artifact, reason…) seen for the first time all along the output.
+    const odd = {
+      ...base,
+      notes: ['exception expirée — propriétaire équipe'],
+      findings: base.findings.map((f, i) => ({
+        ...f,
+        artifact: `registry.example/app-${i % 40}`,
+        gate: { ...f.gate, reason: `${f.gate.reason} #${i % 30}` },
+        ...(i % 3 === 0 ? { title: `« ${f.title ?? ''} » ${'x'.repeat(i * 7)}` } : {}),
+      })),
+    };
+    for (const run of [base, odd, large(base), large(odd)]) {
+      const expected = Buffer.from(reference(run), 'utf8');
+      for (const size of [1, 7, 64, 1000, 1 << 20]) {
+        for (const keeps of [false, true]) {
+          // A sink that keeps its chunks must get chunks nobody writes over; one that copies may get the same memory again.
+          const chunks: Uint8Array[] = [];
+          writeGateJson(run, (chunk) => {
+            chunks.push(keeps ? chunk : Buffer.from(chunk));
+            return !keeps;
+          }, size);
+          expect(Buffer.concat(chunks).equals(expected), `chunks of ${size}, sink ${keeps ? 'keeps' : 'copies'}`).toBe(true);
+          if (size < expected.length) expect(chunks.length).toBeGreaterThan(1);
+        }
+      }
+    }
   });
 });

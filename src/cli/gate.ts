@@ -1,13 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evaluateGate } from '../gate/evaluate.js';
 import { readReports, readState, StateStoreError, writeState, type GateRun } from '../gate/io.js';
-import { formatGateJson, gateExitCode } from '../gate/report-json.js';
+import { formatGateJson, gateExitCode, writeGateJson } from '../gate/report-json.js';
 import { formatGateJunit } from '../gate/report-junit.js';
 import { formatGateSarif } from '../gate/report-sarif.js';
 import { formatGateText } from '../gate/report-text.js';
 import { ConfigError, parseConfig, resolveGateSettings, type RawConfig } from '../policy/config.js';
-import { discoverConfig } from '../scan.js';
+import { discoverConfig } from '../policy/discover.js';
 import type { CliIo } from './main.js';
 import { UsageError } from './usage.js';
 
@@ -98,14 +98,31 @@ export function runGateCommand(args: string[], io: CliIo): number {
   // The state store is written only when every input was usable, and atomically.
   if (values.state !== undefined && inputErrors.length === 0 && reads.length > 0) run.stateWritten = true;
 
-  const report =
-    format === 'json' ? formatGateJson(run)
-    : format === 'sarif' ? formatGateSarif(run, { srcRoot: process.cwd() })
-    : format === 'junit' ? formatGateJunit(run)
-    : formatGateText(run);
-  if (values.output !== undefined) writeFileSync(values.output, report);
-  else io.stdout(report);
+  if (format === 'json') {
+    // JSON is written a chunk at a time as it is made: a report of tens of thousands of findings is tens of
+    // megabytes that are never held whole.
+    if (values.output !== undefined) writeJsonFile(values.output, run);
+    else if (io.stdoutBytes) writeGateJson(run, io.stdoutBytes);
+    else io.stdout(formatGateJson(run));
+  } else {
+    const report = format === 'sarif' ? formatGateSarif(run, { srcRoot: process.cwd() }) : format === 'junit' ? formatGateJunit(run) : formatGateText(run);
+    if (values.output !== undefined) writeFileSync(values.output, report);
+    else io.stdout(report);
+  }
   if (format !== 'text' || values.output !== undefined) for (const e of inputErrors) io.stderr(`palisade: ${e.message}\n`);
   if (run.stateWritten && values.state !== undefined) writeState(values.state, result.state);
   return gateExitCode(run);
+}
+
+/** The JSON report into a file, chunk by chunk. */
+function writeJsonFile(file: string, run: GateRun): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeGateJson(run, (chunk) => {
+      for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
+      return true;
+    });
+  } finally {
+    closeSync(fd);
+  }
 }

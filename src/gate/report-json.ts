@@ -1,5 +1,5 @@
 import { VERSION } from '../version.js';
-import { countInSummary, emptySummary, summarize, type GateDecision, type GatedFinding, type GateSummary } from './evaluate.js';
+import { summarize, type GateDecision, type GatedFinding, type GateSummary } from './evaluate.js';
 import type { GateRun } from './io.js';
 import { keepScratch, scratchBuffer } from './scratch.js';
 import { hasKeys } from './util.js';
@@ -247,6 +247,8 @@ class PairCache {
 class JsonWriter {
   private buf: Buffer;
   private pos = 0;
+  /** Chunks handed to the sink so far. */
+  private flushes = 0;
   private ascii = true;
   /** Records shared by many findings (image, layer), written once and then copied as bytes. */
   private readonly shared = new Map<object, Uint8Array>();
@@ -268,12 +270,18 @@ class JsonWriter {
   private readonly graceDays = new Map<number | null, Uint8Array>();
 
   /** fast: plain objects' keys are listed with for…in and the usual shapes are recognised (nothing enumerable is inherited). */
+  /**
+   * With a sink, the text is handed over chunk by chunk as the buffer fills (the sink returns whether it is
+   * done with the chunk, so the buffer can be filled again); without one the buffer grows to hold it all.
+   */
   constructor(
     expected: number,
     private readonly fast: boolean,
     private readonly layout: Layout,
+    private readonly sink?: ChunkSink,
   ) {
-    this.buf = scratchBuffer(expected);
+    // A chunk is taken from the scratch buffer, whose memory the report's reader has already touched.
+    this.buf = sink ? scratchBuffer(expected).subarray(0, expected) : scratchBuffer(expected);
     const l = layout;
     this.c = l.c;
     this.severity = new PairCache(l.m('severity'));
@@ -292,14 +300,35 @@ class JsonWriter {
     this.reason = new PairCache(l.m('reason', 4));
   }
 
+  /** Room for n more bytes: with a sink, by handing over what was written (callers send larger writes direct). */
   private room(n: number): void {
     if (this.buf.length - this.pos >= n) return;
+    if (this.sink) {
+      this.flush();
+      if (this.buf.length >= n) return;
+    }
     const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
     this.buf.copy(bigger, 0, 0, this.pos);
     this.buf = bigger;
   }
 
+  /** With a sink, whether n bytes are more than a chunk holds: they then go to the sink as a chunk of their own. */
+  private oversized(n: number): boolean {
+    return this.sink !== undefined && n > this.buf.length;
+  }
+
+  /** Bytes nobody writes over (new, or kept for copying) handed to the sink after what was written before them. */
+  private direct(b: Uint8Array): void {
+    this.flush();
+    (this.sink as ChunkSink)(b);
+    this.flushes++;
+  }
+
   private bytes(b: Uint8Array): void {
+    if (this.oversized(b.length)) {
+      this.direct(b);
+      return;
+    }
     this.room(b.length);
     this.buf.set(b, this.pos);
     this.pos += b.length;
@@ -308,19 +337,35 @@ class JsonWriter {
   /** Text that is already JSON (constants, numbers, JSON.stringify results). */
   raw(s: string): void {
     const n = s.length;
-    this.room(n * 3);
+    if (this.oversized(n)) {
+      this.utf8(s);
+      return;
+    }
+    this.room(n);
     const b = this.buf;
     let p = this.pos;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c > 0x7f) {
-        this.pos = p + b.write(s.slice(i), p, 'utf8');
-        this.ascii = false;
+        this.pos = p;
+        this.utf8(s.slice(i));
         return;
       }
       b[p++] = c;
     }
     this.pos = p;
+  }
+
+  /** Text with characters beyond ASCII (or too long for a chunk), encoded as UTF-8. */
+  private utf8(s: string): void {
+    const n = Buffer.byteLength(s, 'utf8');
+    if (n !== s.length) this.ascii = false;
+    if (this.oversized(n)) {
+      this.direct(Buffer.from(s, 'utf8'));
+      return;
+    }
+    this.room(n);
+    this.pos += this.buf.write(s, this.pos, 'utf8');
   }
 
   /**
@@ -329,6 +374,10 @@ class JsonWriter {
    */
   string(s: string): boolean {
     const n = s.length;
+    if (this.oversized(n + 2)) {
+      this.raw(JSON.stringify(s));
+      return false;
+    }
     this.room(n + 2);
     const b = this.buf;
     const start = this.pos;
@@ -356,8 +405,10 @@ class JsonWriter {
       return;
     }
     const start = this.pos;
+    const flushes = this.flushes;
     this.bytes(cache.prefix);
-    if (this.string(v)) cache.set(v, new Uint8Array(this.buf.subarray(start, this.pos)));
+    // Kept only when the bytes are all in the buffer still (no chunk was handed over meanwhile).
+    if (this.string(v) && this.flushes === flushes) cache.set(v, new Uint8Array(this.buf.subarray(start, this.pos)));
   }
 
   /** JSON.stringify(v, null, 2) of a value nested `level` deep; false (nothing written) where JSON.stringify leaves a member out. */
@@ -434,8 +485,9 @@ class JsonWriter {
       return;
     }
     const start = this.pos;
+    const flushes = this.flushes;
     this.composite(o, level);
-    this.shared.set(o, new Uint8Array(this.buf.subarray(start, this.pos)));
+    if (this.flushes === flushes) this.shared.set(o, new Uint8Array(this.buf.subarray(start, this.pos)));
   }
 
   /** A member that toGateJson sets only when present: `<prefix><value>`, or nothing where JSON.stringify leaves it out. */
@@ -605,32 +657,18 @@ class JsonWriter {
     else this.bytes(this.c.close);
   }
 
-  /** Leaves `bytes` free at the start of the buffer (see prepend). */
-  reserve(bytes: number): void {
-    this.room(bytes);
-    this.pos = bytes;
+  /** Hands what was written to the sink; a chunk the sink keeps is not written over (a fresh one is taken). */
+  flush(): void {
+    if (!this.sink || this.pos === 0) return;
+    const done = this.sink(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+    this.flushes++;
+    if (!done) this.buf = Buffer.allocUnsafe(this.buf.length);
   }
 
-  /**
-   * Puts s just before what was written after reserve(reserved) (moving that along when s needs more room
-   * than was left) and gives where the text now starts.
-   */
-  prepend(s: string, reserved: number): number {
-    const n = Buffer.byteLength(s, 'utf8');
-    if (n !== s.length) this.ascii = false;
-    if (n > reserved) {
-      this.room(n - reserved);
-      this.buf.copyWithin(n, reserved, this.pos);
-      this.pos += n - reserved;
-      reserved = n;
-    }
-    this.buf.write(s, reserved - n, 'utf8');
-    return reserved - n;
-  }
-
-  /** The text written from start on; the buffer is handed back for the next use. */
-  text(start = 0): string {
-    const s = this.buf.toString(this.ascii ? 'latin1' : 'utf8', start, this.pos);
+  /** The text written (without a sink); the buffer is handed back for the next use. */
+  text(): string {
+    const s = this.buf.toString(this.ascii ? 'latin1' : 'utf8', 0, this.pos);
     keepScratch(this.buf);
     return s;
   }
@@ -652,22 +690,50 @@ export const GATE_JSON_COMPACT_OVER = 1000;
 export function formatGateJson(run: GateRun): string {
   const findings = run.findings;
   if (findings.length === 0) return `${JSON.stringify({ ...reportHead(run), findings: [] }, null, 2)}\n`;
-  const layout = findings.length > GATE_JSON_COMPACT_OVER ? COMPACT : PRETTY;
-  // The findings are written first (and counted for the summary on the way: one pass over them), after
-  // room left for everything before them, which JSON.stringify writes once the counts are known.
-  const reserved = 64 * 1024;
-  const w = new JsonWriter(reserved + findings.length * 1024, !inheritsEnumerables(), layout);
-  w.reserve(reserved);
-  const summary = emptySummary(findings.length);
+  const w = new JsonWriter(64 * 1024 + findings.length * 1024, !inheritsEnumerables(), layoutFor(findings.length));
+  writeReport(w, run);
+  return w.text();
+}
+
+/**
+ * Receives the bytes of a report, a chunk at a time; returns true when it is done with the chunk (written
+ * it out, or copied it) so that its memory can be filled again, false when it keeps a reference to it.
+ */
+export type ChunkSink = (chunk: Uint8Array) => boolean;
+
+/** Bytes per chunk handed to a sink. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * The same text as formatGateJson, as UTF-8 bytes handed to sink a chunk at a time: a large report is
+ * never held whole in memory, as a string or as bytes (on a machine where fresh memory is slow to come by,
+ * making the tens of megabytes of a large report's text cost more than writing them).
+ */
+export function writeGateJson(run: GateRun, sink: ChunkSink, chunkBytes = CHUNK_BYTES): void {
+  const findings = run.findings;
+  if (findings.length === 0) {
+    sink(Buffer.from(formatGateJson(run), 'utf8'));
+    return;
+  }
+  const w = new JsonWriter(Math.max(1, chunkBytes), !inheritsEnumerables(), layoutFor(findings.length), sink);
+  writeReport(w, run);
+  w.flush();
+}
+
+function layoutFor(findings: number): Layout {
+  return findings > GATE_JSON_COMPACT_OVER ? COMPACT : PRETTY;
+}
+
+/** Everything before the findings (with the summary, counted first), the findings, and the closing brackets. */
+function writeReport(w: JsonWriter, run: GateRun): void {
+  const findings = run.findings;
+  const layout = layoutFor(findings.length);
+  const top = layout.stringify(reportHead(run, summarize(findings)), 0);
+  w.raw(`${top.slice(0, -1 - layout.nl(0).length)},${layout.nl(1)}"findings"${layout.colon}[${layout.nl(2)}`);
   const sep = `,${layout.nl(2)}`;
   for (let i = 0; i < findings.length; i++) {
-    const f = findings[i] as GatedFinding;
     if (i > 0) w.raw(sep);
-    w.finding(f);
-    countInSummary(summary, f);
+    w.finding(findings[i] as GatedFinding);
   }
   w.raw(`${layout.nl(1)}]${layout.nl(0)}}\n`);
-  const top = layout.stringify(reportHead(run, summary), 0);
-  const start = w.prepend(`${top.slice(0, -1 - layout.nl(0).length)},${layout.nl(1)}"findings"${layout.colon}[${layout.nl(2)}`, reserved);
-  return w.text(start);
 }
