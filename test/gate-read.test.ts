@@ -166,6 +166,47 @@ describe('CycloneDX and SARIF on the real goldens', () => {
   });
 });
 
+describe('Grype SARIF of every generation', () => {
+  const same = (a: unknown, b: unknown) => expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  const sarif = (driver: string, rules: unknown[], results: unknown[]) => JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: driver, version: '0.74.0', rules } }, results }] });
+
+  it('reads the help text of rules without purls (driver "Anchore Grype Scan"): package, version, type, fix, Grype\'s severity', () => {
+    const help = (id: string, sev: string, name: string, version: string, fix: string, type: string) =>
+      `Vulnerability ${id}\nSeverity: ${sev}\nPackage: ${name}\nVersion: ${version}\nFix Version: ${fix}\nType: ${type}\nLocation: /lib/apk/db/installed\nData Namespace: alpine:distro:alpine:3.18\nLink: ${id}`;
+    const text = sarif(
+      'Anchore Grype Scan',
+      [
+        // security-severity is a CVSS score and disagrees with Grype's rating on purpose: the rating wins.
+        { id: 'CVE-2023-5678-libcrypto3', shortDescription: { text: 'CVE-2023-5678 medium vulnerability for libcrypto3 package' }, help: { text: help('CVE-2023-5678', 'medium', 'libcrypto3', '3.1.4-r0', '3.1.4-r1', 'apk') }, properties: { 'security-severity': '9.1' } },
+        { id: 'GHSA-xxxx-yyyy-zzzz-my-pkg', help: { text: help('GHSA-xxxx-yyyy-zzzz', 'low', 'my-pkg', '1.0.0', '', 'npm') }, properties: { 'security-severity': '2.0' } },
+      ],
+      [
+        { ruleId: 'CVE-2023-5678-libcrypto3', message: { text: 'The path /lib/apk/db/installed reports libcrypto3 at version 3.1.4-r0  which is a vulnerable (apk) package installed in the container' } },
+        { ruleId: 'GHSA-xxxx-yyyy-zzzz-my-pkg', message: { text: 'The path /app/package-lock.json reports my-pkg at version 1.0.0  which is a vulnerable (npm) package installed in the container' } },
+      ],
+    );
+    const r = readReport(text, 'grype-old.sarif');
+    expect(r.notes).toEqual([]);
+    expect(r.findings).toHaveLength(2);
+    expect(r.findings[0]).toMatchObject({ id: 'CVE-2023-5678', pkg: { name: 'libcrypto3', version: '3.1.4-r0', type: 'apk' }, fixedVersions: ['3.1.4-r1'], severity: 'medium' });
+    expect(r.findings[1]).toMatchObject({ id: 'GHSA-xxxx-yyyy-zzzz', pkg: { name: 'my-pkg', version: '1.0.0', type: 'npm' }, fixedVersions: [], severity: 'low' });
+    // Recognised by its help text under any driver name.
+    same(readReport(text.replace('Anchore Grype Scan', 'in-house wrapper'), 'grype-old.sarif').findings, r.findings);
+  });
+
+  it('reads the messages of newer versions ("A high vulnerability in python package: …")', () => {
+    const text = sarif(
+      'grype',
+      [{ id: 'GHSA-j8r2-6x86-q33q-requests', properties: { 'security-severity': '6.1', purls: ['pkg:pypi/requests@2.19.0'] } }],
+      [{ ruleId: 'GHSA-j8r2-6x86-q33q-requests', message: { text: 'A high vulnerability in python package: requests, version 2.19.0 was found at: /app/requirements.txt' } }],
+    );
+    expect(readReport(text, 'grype-new.sarif').findings[0]).toMatchObject({ id: 'GHSA-j8r2-6x86-q33q', pkg: { name: 'requests', version: '2.19.0', type: 'pypi' }, severity: 'high' });
+    // Without purls, the message alone names the package.
+    const bare = sarif('grype', [{ id: 'CVE-2024-0001-zlib' }], [{ ruleId: 'CVE-2024-0001-zlib', message: { text: 'A critical vulnerability in deb package: zlib, version 1.2.13 was found at: /var/lib/dpkg/status' } }]);
+    expect(readReport(bare, 'grype-bare.sarif').findings[0]).toMatchObject({ id: 'CVE-2024-0001', pkg: { name: 'zlib', version: '1.2.13', type: 'deb' }, severity: 'critical' });
+  });
+});
+
 describe('bad input', () => {
   it('names the file of a format it does not read', () => {
     for (const f of ['alpine-310.gitlab.golden', 'alpine-310.asff.golden', 'conda-spdx.json.golden']) {

@@ -15,6 +15,50 @@ function purlParts(purl: string): { name: string; version?: string; type?: strin
 }
 
 /**
+ * Grype's SARIF, by its driver ("grype", "Anchore Grype Scan", "Anchore Container Vulnerability Report"),
+ * its rules' purls (newer versions) or the help text every version writes ("Vulnerability <id>",
+ * "Severity:", "Package:" … "Data Namespace:").
+ */
+function isGrype(toolName: string, rule: Json, help: string): boolean {
+  if (/grype|anchore/.test(toolName) || arr(rule.properties?.purls).length > 0) return true;
+  // Trivy's help text starts the same way; only Grype's has a data namespace and a "Fix Version".
+  return toolName !== 'trivy' && /^Vulnerability \S+/.test(help) && field(help, 'Data Namespace') !== undefined;
+}
+
+/**
+ * What a Grype rule and result say of the vulnerability and package. Rule ids are `<vuln>-<package>`;
+ * the package comes from the rule's purl, else the help text's Package/Version/Type lines, else the result
+ * message ("A high vulnerability in deb package: libssl3, version 3.0.2 was found at: …" in newer
+ * versions, "The path … reports libssl3 at version 3.0.2 …" in older ones). Fixed versions come from the
+ * help text's "Fix Version:" or the description's "fix in versions …"; severity from the help text or
+ * the message (Grype's own rating; security-severity is a CVSS score and only the last resort).
+ */
+function grypeResult(ruleId: string, rule: Json, help: string, text: string): { id: string; pkg: { name: string; version?: string; type?: string; purl?: string }; fixedVersions: string[]; severity?: string } {
+  const purl = str(arr(rule.properties?.purls)[0]);
+  const newer = /^An? (\w+) vulnerability in (\S+) package: (.+?), version (\S+) was found/.exec(text);
+  const older = /reports (.+?) at version (\S+)/.exec(text);
+  let pkg: { name: string; version?: string; type?: string; purl?: string };
+  if (purl) pkg = { ...purlParts(purl), purl };
+  else {
+    const name = field(help, 'Package') ?? newer?.[3] ?? older?.[1];
+    pkg = { name: name ?? ruleId };
+    const version = field(help, 'Version') ?? newer?.[4] ?? older?.[2];
+    if (version) pkg.version = version;
+    const type = field(help, 'Type') ?? newer?.[2];
+    if (type) pkg.type = type;
+  }
+  const stated = /^Vulnerability (\S+)/.exec(help)?.[1];
+  const id = stated ?? (ruleId.endsWith(`-${pkg.name}`) && ruleId.length > pkg.name.length + 1 ? ruleId.slice(0, -(pkg.name.length + 1)) : ruleId);
+  let fixedVersions = splitVersions(field(help, 'Fix Version'));
+  if (fixedVersions.length === 0) {
+    const fm = /fix in versions? ([^\s].*?)\.?$/m.exec(String(rule.fullDescription?.text ?? ''));
+    if (fm?.[1]) fixedVersions = splitVersions(fm[1]);
+  }
+  const sev = field(help, 'Severity') ?? newer?.[1];
+  return { id, pkg, fixedVersions, ...(sev ? { severity: sev } : {}) };
+}
+
+/**
  * SARIF 2.1.0 from Trivy or Grype (reference §4.5). SARIF carries no vendor status or dates: status is
  * `unknown`; fixed versions come from Trivy's message text or Grype's rule description when stated.
  */
@@ -44,14 +88,13 @@ export function readSarif(doc: Json, file: string): ReportRead {
       const artifact = str(res?.locations?.[0]?.physicalLocation?.artifactLocation?.uri) ?? imageName ?? file;
       let id: string;
       let pkg: { name: string; version?: string; type?: string; purl?: string };
-      let fixedVersions: string[] = [];
-      if (toolName === 'grype' || arr(rule.properties?.purls).length > 0) {
-        const purl = str(arr(rule.properties?.purls)[0]);
-        pkg = purl ? { ...purlParts(purl), purl } : { name: ruleId };
-        id = purl && ruleId.endsWith(`-${pkg.name}`) ? ruleId.slice(0, -(pkg.name.length + 1)) : ruleId;
-        const desc = String(rule.fullDescription?.text ?? rule.help?.text ?? '');
-        const fm = /fix in versions? ([^\s].*?)\.?$/m.exec(desc);
-        if (fm?.[1]) fixedVersions = splitVersions(fm[1]);
+      let fixedVersions: string[];
+      const help = String(rule.help?.text ?? '');
+      let grypeSeverity: string | undefined;
+      if (isGrype(toolName, rule, help)) {
+        const g = grypeResult(ruleId, rule, help, text);
+        ({ id, pkg, fixedVersions } = g);
+        grypeSeverity = g.severity;
       } else {
         if (tags.length > 0 && !tags.includes('vulnerability')) {
           skipped++;
@@ -70,7 +113,8 @@ export function readSarif(doc: Json, file: string): ReportRead {
       }
       const tagSev = tags.find((t) => ['critical', 'high', 'medium', 'low', 'unknown'].includes(t));
       const score = Number(rule.properties?.['security-severity']);
-      const sev = field(text, 'Severity') ? severity(field(text, 'Severity')) : tagSev ? severity(tagSev) : severityFromScore(score);
+      const stated = grypeSeverity ?? field(text, 'Severity');
+      const sev = stated ? severity(stated) : tagSev ? severity(tagSev) : severityFromScore(score);
       const c = canonical(id, []);
       const f: NormalizedFinding = {
         source: 'sarif',
