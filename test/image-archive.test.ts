@@ -100,7 +100,7 @@ describe('image archives: layers streamed and judged', () => {
     expect(r.findings.some((f) => f.location.file === df && f.controlId === 'BLD-001')).toBe(true);
   });
 
-  it('a layer that is neither gzip nor tar is an error naming the archive and the layer; the rest still runs', async () => {
+  it('a layer that is neither gzip, zstd nor tar is an error naming the archive and the layer; the rest still runs', async () => {
     const spec = await sampleImage();
     const junk = { tar: Buffer.from('this is not a tar file, nor gzip: just text that pretends to be a layer\n'.repeat(20)) };
     const layers = [spec.layers[0], junk, spec.layers[2]] as typeof spec.layers;
@@ -111,7 +111,7 @@ describe('image archives: layers streamed and judged', () => {
     expect(out.errors[0]?.file).toBe(file);
     expect(out.errors[0]?.code).toBe('layer-error');
     expect(out.errors[0]?.message).toContain(`layer 2 of 3 (${sha256(junk.tar)}`);
-    expect(out.errors[0]?.message).toContain('not a gzip-compressed or plain tar layer');
+    expect(out.errors[0]?.message).toContain('not a gzip- or zstd-compressed or plain tar layer');
     // The base layer was still scanned, and the config controls still run.
     expect(out.subjects[0]?.image.layerFiles.map((f) => f.path)).toEqual(['/bin/su']);
     const r = await scan({ paths: [file], noConfig: true, now });
@@ -151,11 +151,12 @@ describe('layer scanner details', () => {
     expect(deletedBy('/etc/secret.env', [])).toBe(false);
   });
 
-  it('refuses zstd layers and non-tar data with a clear message; reads an empty layer', async () => {
+  it('refuses broken zstd data and non-tar data with a clear message; reads an empty layer', async () => {
     const { scanLayer } = await import('../src/image/layers.js');
     const { Readable } = await import('node:stream');
-    await expect(scanLayer(Readable.from([Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3, 4])]))).rejects.toThrow(/zstd/);
-    await expect(scanLayer(Readable.from([Buffer.from('plain text, not a layer')]))).rejects.toThrow(/not a gzip-compressed or plain tar layer/);
+    // The zstd magic and the start of a header, then nothing: read as zstd, and found truncated.
+    await expect(scanLayer(Readable.from([Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x04, 0x58, 1, 2])]))).rejects.toThrow(/^unexpected end of zstd data/);
+    await expect(scanLayer(Readable.from([Buffer.from('plain text, not a layer')]))).rejects.toThrow(/not a gzip- or zstd-compressed or plain tar layer/);
     const empty = await scanLayer(Readable.from([Buffer.alloc(1024)]));
     expect(empty.hits).toEqual([]);
   });

@@ -1,10 +1,11 @@
 /**
- * Streams one layer (a tar, gzip-compressed or not) without unpacking it and gathers the facts the layer
- * controls judge: files with secrets (only small files whose names or extensions make them likely
- * carriers are read, at most MAX_INSPECT_BYTES each, and only rule ids and line numbers are kept, never
- * contents), setuid/setgid files, world-writable entries under system paths, and whiteouts (reference
- * §3.7) so a later layer's deletion can be applied. Memory is bounded by one inspected file, whatever the
- * layer's size.
+ * Streams one layer (a tar: plain, gzip- or zstd-compressed) without unpacking it and gathers the facts
+ * the layer controls judge: files with secrets (only small files whose names or extensions make them
+ * likely carriers are read, at most MAX_INSPECT_BYTES each, and only rule ids and line numbers are kept,
+ * never contents), setuid/setgid files, world-writable entries under system paths, and whiteouts
+ * (reference §3.7) so a later layer's deletion can be applied. Memory is bounded by one inspected file
+ * (and, for zstd, the frame's window), whatever the layer's size. The compression is told by the layer's
+ * first bytes, never by its media type, which may be missing or wrong.
  */
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -12,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
 import { scanText } from '../secrets/patterns.js';
+import { createZstdDecompress } from './zstd-stream.js';
 
 export const MAX_INSPECT_BYTES = 1024 * 1024;
 
@@ -72,11 +74,14 @@ function imagePath(name: string): string {
   return clean === '' ? '/' : clean;
 }
 
+/** A zstd frame's magic number, or a skippable frame's (0x184D2A50–5F), which may open a zstd stream too. */
+const isZstdMagic = (m: number): boolean => m === 0xfd2fb528 || (m & 0xfffffff0) >>> 0 === 0x184d2a50;
+
 /**
  * Reads the first bytes of a stream, puts them back, and says what the stream holds.
- * Throws LayerFormatError when it is neither gzip nor tar.
+ * Throws LayerFormatError when it is neither gzip, zstd nor tar.
  */
-async function sniff(src: Readable): Promise<{ kind: 'gzip' | 'tar' | 'empty'; stream: Readable }> {
+async function sniff(src: Readable): Promise<{ kind: 'gzip' | 'zstd' | 'tar' | 'empty'; stream: Readable }> {
   let stream = src;
   const head = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -106,14 +111,14 @@ async function sniff(src: Readable): Promise<{ kind: 'gzip' | 'tar' | 'empty'; s
   });
   if (head.length === 0) return { kind: 'empty', stream };
   if (head[0] === 0x1f && head[1] === 0x8b) return { kind: 'gzip', stream };
-  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) throw new LayerFormatError('zstd-compressed layer: not supported (only gzip and plain tar)');
+  if (head.length >= 4 && isZstdMagic(head.readUInt32LE(0))) return { kind: 'zstd', stream };
   if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return { kind: 'tar', stream };
   // An empty tar is its end-of-archive blocks: zeros.
   if (head.length >= 512 && head.subarray(0, 512).every((b) => b === 0)) return { kind: 'tar', stream };
-  throw new LayerFormatError('not a gzip-compressed or plain tar layer');
+  throw new LayerFormatError('not a gzip- or zstd-compressed or plain tar layer');
 }
 
-/** Streams a layer and returns its facts. Rejects (LayerFormatError or a tar/gzip error) on a corrupt layer. */
+/** Streams a layer and returns its facts. Rejects (LayerFormatError or a tar/gzip/zstd error) on a corrupt layer. */
 export async function scanLayer(src: Readable): Promise<LayerScan> {
   const result: LayerScan = { hits: [], whiteouts: [], opaqueDirs: [], bytes: 0, entries: 0 };
   const { kind, stream: input } = await sniff(src);
@@ -167,6 +172,7 @@ export async function scanLayer(src: Readable): Promise<LayerScan> {
     });
   });
   if (kind === 'gzip') await pipeline(input, createGunzip(), extract);
+  else if (kind === 'zstd') await pipeline(input, createZstdDecompress(), extract);
   else await pipeline(input, extract);
   return result;
 }
