@@ -179,12 +179,12 @@ export class ZstdDecompress extends Transform {
         const block = this.consume(size);
         const input = frame.header ? Buffer.concat([frame.header, block]) : block;
         frame.header = undefined;
-        if (!last) frame.decoder.push(input);
+        if (!last) feed(frame.decoder, input);
         else if (frame.hasChecksum) {
-          frame.decoder.push(input);
+          feed(frame.decoder, input);
           this.state = 'checksum';
         } else {
-          frame.decoder.push(input, true);
+          feed(frame.decoder, input, true);
           this.endFrame(frame);
         }
         return true;
@@ -193,7 +193,7 @@ export class ZstdDecompress extends Transform {
         if (q.length < 4) return false;
         const frame = this.frame as Frame;
         // fzstd skips the checksum's 4 bytes; it must see them to agree the frame is complete.
-        frame.decoder.push(this.consume(4), true);
+        feed(frame.decoder, this.consume(4), true);
         this.endFrame(frame);
         return true;
       }
@@ -265,6 +265,19 @@ export class ZstdDecompress extends Transform {
     this.frame = undefined;
     this.state = 'magic';
   }
+}
+
+/**
+ * Pushes input into fzstd. fzstd 0.1.1, after a push that ends on a block boundary, keeps an empty view of
+ * the pushed chunk in its list of pending input (`c`), and clears that list only when the pending input
+ * is not empty: over a frame the list comes to hold a view of every chunk, which keeps the whole
+ * compressed layer alive. Emptying it when it holds no bytes (`l` is 0) is what fzstd does itself on the
+ * next non-empty remainder; without it memory grows with the layer (a test streams 256 MiB to check).
+ */
+function feed(decoder: Decompress, input: Uint8Array, final = false): void {
+  decoder.push(input, final);
+  const pending = decoder as unknown as { c?: unknown; l?: unknown };
+  if (pending.l === 0 && Array.isArray(pending.c)) pending.c.length = 0;
 }
 
 /** Frame header length from its descriptor byte: magic, descriptor, window, dictionary id, content size. */
