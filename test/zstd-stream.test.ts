@@ -194,6 +194,37 @@ describe('zstd stream: bad data is a stream error that says what and where', () 
     await expect(inflate(oversized)).rejects.toThrow(/^corrupt zstd data: block of \d+ bytes, more than the 131072 allowed/);
   });
 
+  it('a changed byte in the data is caught by the content checksum', async () => {
+    // Random data is stored as raw blocks: a changed byte there decodes fine, only the checksum knows.
+    const random = sample(200_000, 11).subarray(0, 150_000);
+    const z = zstdCompress(random, ['-1']);
+    expect((await inflate(z)).equals(random)).toBe(true);
+    const changed = Buffer.from(z);
+    const mid = Math.floor(z.length / 2);
+    changed[mid] = (changed[mid] as number) ^ 0x20;
+    await expect(inflate(changed)).rejects.toThrow(/^corrupt zstd data: content checksum mismatch \([0-9a-f]{8} decoded, [0-9a-f]{8} expected\) \(frame 1/);
+  });
+
+  it('any corruption of a checksummed stream is an error or changes nothing (300 seeded corruptions)', async () => {
+    let x = 2024;
+    const rnd = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n);
+    const outcomes = new Map<string, number>();
+    for (let t = 0; t < 300; t++) {
+      const b = Buffer.from(good);
+      for (let k = 1 + rnd(3); k > 0; k--) {
+        const at = rnd(b.length);
+        b[at] = (b[at] as number) ^ (1 + rnd(255));
+      }
+      const outcome = await inflate(b).then(
+        (out) => (out.equals(data) ? 'same data' : 'WRONG DATA ACCEPTED'),
+        (e: unknown) => (e instanceof ZstdDataError ? e.message.replace(/ \(.*$/, '').replace(/\d+/g, 'N') : `not a ZstdDataError: ${String(e)}`),
+      );
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    }
+    expect([...outcomes.keys()].filter((k) => k === 'WRONG DATA ACCEPTED' || k.startsWith('not a'))).toEqual([]);
+    expect(outcomes.get('corrupt zstd data: content checksum mismatch')).toBeGreaterThan(0);
+  });
+
   it('a frame declaring more content than it holds, or less, is corrupt', async () => {
     // Without a checksum, so that the content size is what catches it.
     const sized = zstdCompress(sample(300_000, 9), ['-1', '--no-check'], { fromFile: true });

@@ -9,12 +9,14 @@
  *
  * Walking the frames also handles what a layer may hold besides one frame: several concatenated frames
  * (each gets its own fzstd decoder), skippable frames (skipped here; zstd:chunked layers carry their
- * table of contents in one), and it checks what fzstd does not — each frame's declared content size, and
- * that the data ends on a frame boundary. Every failure is an error on the stream (ZstdDataError) saying
+ * table of contents in one), and it checks what fzstd does not — each frame's content checksum (XXH64,
+ * present unless the writer turned it off) and declared content size, and that the data ends on a frame
+ * boundary. Every failure is an error on the stream (ZstdDataError) saying
  * where it happened, so the layer scanner reports it against the layer like a gzip error.
  */
 import { Transform, type TransformCallback } from 'node:stream';
 import { Decompress } from 'fzstd';
+import { Xxh64 } from './xxh64.js';
 
 const FRAME_MAGIC = 0xfd2fb528;
 /** Skippable frames use the 16 magic numbers 0x184D2A50–0x184D2A5F. */
@@ -72,7 +74,8 @@ interface Frame {
   /** Frame_Content_Size when the header gives it. */
   contentSize: number | undefined;
   produced: number;
-  hasChecksum: boolean;
+  /** Hash of the decoded content, when the frame ends with a checksum. */
+  hash: Xxh64 | undefined;
   blockMax: number;
   /** The frame header, held back to be pushed with the first block (fzstd buffers short pushes anyway). */
   header: Buffer | undefined;
@@ -180,7 +183,7 @@ export class ZstdDecompress extends Transform {
         const input = frame.header ? Buffer.concat([frame.header, block]) : block;
         frame.header = undefined;
         if (!last) feed(frame.decoder, input);
-        else if (frame.hasChecksum) {
+        else if (frame.hash) {
           feed(frame.decoder, input);
           this.state = 'checksum';
         } else {
@@ -192,8 +195,13 @@ export class ZstdDecompress extends Transform {
       case 'checksum': {
         if (q.length < 4) return false;
         const frame = this.frame as Frame;
+        const checksum = this.consume(4);
         // fzstd skips the checksum's 4 bytes; it must see them to agree the frame is complete.
-        feed(frame.decoder, this.consume(4), true);
+        feed(frame.decoder, checksum, true);
+        const computed = Number((frame.hash as Xxh64).digest() & 0xffffffffn);
+        if (computed !== checksum.readUInt32LE(0)) {
+          throw this.corrupt(`content checksum mismatch (${hex8(computed)} decoded, ${hex8(checksum.readUInt32LE(0))} expected)`);
+        }
         this.endFrame(frame);
         return true;
       }
@@ -242,13 +250,14 @@ export class ZstdDecompress extends Transform {
       decoder: new Decompress(),
       contentSize,
       produced: 0,
-      hasChecksum: (fhd & 0x04) !== 0,
+      hash: (fhd & 0x04) !== 0 ? new Xxh64() : undefined,
       blockMax: Math.min(windowSize, MAX_BLOCK_BYTES),
       header: undefined,
     };
     frame.decoder.ondata = (data: Uint8Array) => {
       if (data.length === 0) return;
       frame.produced += data.length;
+      frame.hash?.update(data);
       if (frame.contentSize !== undefined && frame.produced > frame.contentSize) {
         throw this.corrupt(`more data than the ${frame.contentSize} bytes the frame header declares`);
       }
@@ -279,6 +288,8 @@ function feed(decoder: Decompress, input: Uint8Array, final = false): void {
   const pending = decoder as unknown as { c?: unknown; l?: unknown };
   if (pending.l === 0 && Array.isArray(pending.c)) pending.c.length = 0;
 }
+
+const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
 
 /** Frame header length from its descriptor byte: magic, descriptor, window, dictionary id, content size. */
 function headerSize(fhd: number): number {
