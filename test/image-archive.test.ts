@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readImage } from '../src/image/archive.js';
 import { scan } from '../src/scan.js';
-import { dockerSaveTar, fakePrivateKey, fakeStorageKey, ociLayoutEntries, sampleImage, sha256, tarBuffer, writeOciLayout } from './image-fixtures.js';
+import { dockerSaveTar, fakePrivateKey, fakeStorageKey, layerBlob, ociLayoutEntries, recompressed, sampleImage, sha256, tarBuffer, writeOciLayout, type BuiltLayer } from './image-fixtures.js';
+import { skippableFrame, zstdCompress, zstdDecompress } from './zstd-tool.js';
 
 const now = new Date('2026-11-29T00:00:00Z');
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'palisade-archive-'));
@@ -135,6 +136,112 @@ describe('image archives: layers streamed and judged', () => {
     expect(r.inputErrors.map((e) => [path.basename(e.file), e.code])).toEqual([['broken.tar', 'layer-error']]);
     expect(r.notices.some((n) => n.message.includes('fonts.tar'))).toBe(true);
   });
+});
+
+describe('zstd-compressed layers (built with the zstd tool)', () => {
+  /** Layer findings without the layer digests (they differ with the compression): index, control, path, role, deleted. */
+  const shape = (layer: { id: string; path: unknown; role: unknown; deleted: unknown; layer: unknown }[], digests: string[]) =>
+    layer.map((l) => `${digests.indexOf(String(l.layer))} ${l.id} ${String(l.path)} ${String(l.role)} ${String(l.deleted)}`).sort();
+
+  it('docker save, OCI layout folder, OCI archive and gzip-compressed OCI archive: the same findings as with gzip layers', async () => {
+    const gz = recompressed(await sampleImage(), 'gzip');
+    const zs = recompressed(await sampleImage(), 'zstd');
+    expect(zs.layers.every((l) => layerBlob(l).readUInt32LE(0) === 0xfd2fb528)).toBe(true);
+    const dir = tmp();
+    const gzFile = path.join(dir, 'gzip.tar');
+    writeFileSync(gzFile, await dockerSaveTar(gz));
+    const want = await layerFindings([gzFile]);
+    expect(want.r.inputErrors).toEqual([]);
+    expect(want.layer).toHaveLength(5);
+    const expected = shape(want.layer, gz.digests);
+
+    const saved = path.join(dir, 'zstd.tar');
+    writeFileSync(saved, await dockerSaveTar(zs));
+    const layout = path.join(dir, 'zstd-oci');
+    writeOciLayout(layout, zs);
+    const ociTar = path.join(dir, 'zstd.oci.tar');
+    writeFileSync(ociTar, await tarBuffer(ociLayoutEntries(zs)));
+    const ociTgz = path.join(dir, 'zstd.oci.tar.gz');
+    writeFileSync(ociTgz, gzipSync(await tarBuffer(ociLayoutEntries(zs))));
+    for (const input of [saved, layout, ociTar, ociTgz]) {
+      const got = await layerFindings([input]);
+      expect({ input, errors: got.r.inputErrors }).toEqual({ input, errors: [] });
+      expect({ input, findings: shape(got.layer, zs.digests) }).toEqual({ input, findings: expected });
+    }
+    // The OCI manifests declared the layers as tar+zstd.
+    const manifest = ociLayoutEntries(zs).map((e) => String(e.data)).find((d) => d.includes('"layers":['));
+    expect((JSON.parse(manifest ?? '{}') as { layers: { mediaType: string }[] }).layers.map((l) => l.mediaType)).toEqual(Array(3).fill('application/vnd.oci.image.layer.v1.tar+zstd'));
+  });
+
+  it('a layer of several zstd frames with skippable frames between them (as zstd:chunked writes)', async () => {
+    const spec = await sampleImage();
+    const app = spec.layers[1]?.tar as Buffer;
+    const cuts = [0, 700, 2600, app.length];
+    const frames: Buffer[] = [];
+    cuts.slice(1).forEach((end, i) => {
+      frames.push(zstdCompress(app.subarray(cuts[i], end), i === 1 ? ['-1', '--no-check'] : ['-5'], { fromFile: i === 2 }));
+      frames.push(skippableFrame(Buffer.from(JSON.stringify({ chunk: i })), i));
+    });
+    const multi = Buffer.concat(frames);
+    // The zstd tool reads it back to the layer tar: it is one valid zstd stream.
+    expect(zstdDecompress(multi).equals(app)).toBe(true);
+    const layers = [spec.layers[0], { tar: app, blob: multi, mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd' }, spec.layers[2]] as BuiltLayer[];
+    const layout = path.join(tmp(), 'multi-oci');
+    writeOciLayout(layout, { ...spec, layers });
+    const { r, layer } = await layerFindings([layout]);
+    expect(r.inputErrors).toEqual([]);
+    expect(layer.filter((l) => l.layer === sha256(multi)).map((l) => `${l.id} ${String(l.path)} ${String(l.deleted)}`).sort()).toEqual([
+      'BLD-110 /app/.env no',
+      'BLD-110 /root/.ssh/id_rsa yes',
+      'BLD-111 /usr/local/bin/helper no',
+      'BLD-112 /etc/app.conf no',
+    ]);
+  });
+
+  it('compression is told by the bytes: zstd declared as gzip, plain tar declared as zstd', async () => {
+    const spec = recompressed(await sampleImage(), 'zstd');
+    const layers: BuiltLayer[] = spec.layers.map((l, i) =>
+      i === 1 ? { tar: l.tar, mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd' } : { ...l, mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip' },
+    );
+    const layout = path.join(tmp(), 'lying-oci');
+    writeOciLayout(layout, { ...spec, layers });
+    const { r, layer } = await layerFindings([layout]);
+    expect(r.inputErrors).toEqual([]);
+    expect(layer).toHaveLength(5);
+  });
+
+  for (const damage of ['corrupt', 'truncated'] as const) {
+    it(`a ${damage} zstd layer is an error naming the archive and the layer; the other layers still scan`, async () => {
+      const spec = recompressed(await sampleImage(), 'zstd');
+      const good = layerBlob(spec.layers[1] as BuiltLayer);
+      let bad: Buffer;
+      if (damage === 'truncated') bad = good.subarray(0, Math.floor(good.length / 2));
+      else {
+        bad = Buffer.from(good);
+        const mid = Math.floor(bad.length / 2);
+        bad[mid] = (bad[mid] as number) ^ 0x55;
+      }
+      const layers = [spec.layers[0], { tar: spec.layers[1]?.tar, blob: bad }, spec.layers[2]] as BuiltLayer[];
+      const dir = tmp();
+      const saved = path.join(dir, `${damage}.tar`);
+      writeFileSync(saved, await dockerSaveTar({ ...spec, layers }));
+      const ociTgz = path.join(dir, `${damage}.oci.tar.gz`);
+      writeFileSync(ociTgz, gzipSync(await tarBuffer(ociLayoutEntries({ ...spec, layers }))));
+      const message = damage === 'truncated' ? /unexpected end of zstd data: truncated inside frame 1/ : /corrupt zstd data: .* \(frame 1, compressed byte \d+\)/;
+      for (const file of [saved, ociTgz]) {
+        const out = await readImage(file);
+        expect(out.errors.map((e) => [e.file, e.code])).toEqual([[file, 'layer-error']]);
+        expect(out.errors[0]?.message).toContain(`layer 2 of 3 (${sha256(bad)}, blobs/sha256/${sha256(bad).slice(7)}): `);
+        expect(out.errors[0]?.message).toMatch(message);
+        // The base layer and the last one (the whiteout) were still read; the config controls still run.
+        expect(out.subjects[0]?.image.layerFiles.map((f) => f.path)).toEqual(['/bin/su']);
+        const r = await scan({ paths: [file], noConfig: true, now });
+        expect(r.inputErrors.map((e) => e.code)).toEqual(['layer-error']);
+        expect(r.findings.some((f) => f.controlId === 'BLD-001')).toBe(true);
+        expect(r.findings.some((f) => f.controlId === 'BLD-111' && f.data.path === '/bin/su')).toBe(true);
+      }
+    });
+  }
 });
 
 describe('layer scanner details', () => {

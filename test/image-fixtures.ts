@@ -1,6 +1,7 @@
 /**
- * Builds image archives for the image tests, in the tests: layer tars (tar-stream), optionally gzipped,
- * assembled into a `docker save` tarball or an OCI image layout (folder or tar). Secrets are assembled at
+ * Builds image archives for the image tests, in the tests: layer tars (tar-stream), optionally gzipped or
+ * zstd-compressed (by the real zstd tool), assembled into a `docker save` tarball or an OCI image layout
+ * (folder or tar). Secrets are assembled at
  * run time so that no credential-shaped literal sits in the repository.
  */
 import { createHash } from 'node:crypto';
@@ -8,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import tar, { type Header } from 'tar-stream';
+import { zstdCompress } from './zstd-tool.js';
 
 export interface TarEntry {
   name: string;
@@ -55,6 +57,12 @@ export interface BuiltLayer {
   /** The layer tar, uncompressed. */
   tar: Buffer;
   gzip?: boolean;
+  /** Compressed with `zstd -3` (one frame, checksum and content size, as `zstd file` writes it). */
+  zstd?: boolean;
+  /** The stored bytes as they are (a hand-made, corrupt or truncated blob), instead of compressing `tar`. */
+  blob?: Buffer;
+  /** The OCI media type to declare, instead of the one that matches the compression. */
+  mediaType?: string;
 }
 
 export interface ImageSpec {
@@ -76,8 +84,23 @@ export function imageConfig(spec: ImageSpec): Record<string, unknown> {
   };
 }
 
-function blob(l: BuiltLayer): Buffer {
-  return l.gzip ? gzipSync(l.tar) : l.tar;
+const zstdBlobs = new WeakMap<BuiltLayer, Buffer>();
+
+/** The layer as stored in the archive. */
+export function layerBlob(l: BuiltLayer): Buffer {
+  if (l.blob) return l.blob;
+  if (l.gzip) return gzipSync(l.tar);
+  if (!l.zstd) return l.tar;
+  // One run of the zstd tool per layer, so every use sees the same bytes.
+  let z = zstdBlobs.get(l);
+  if (!z) zstdBlobs.set(l, (z = zstdCompress(l.tar, ['-3'], { fromFile: true })));
+  return z;
+}
+
+function layerMediaType(l: BuiltLayer): string {
+  if (l.mediaType) return l.mediaType;
+  if (l.zstd) return 'application/vnd.oci.image.layer.v1.tar+zstd';
+  return l.gzip ? 'application/vnd.oci.image.layer.v1.tar+gzip' : 'application/vnd.oci.image.layer.v1.tar';
 }
 
 /** Docker ≥ 25 style `docker save`: manifest.json with blobs/sha256 paths (also an OCI layout inside). */
@@ -87,7 +110,7 @@ export async function dockerSaveTar(spec: ImageSpec, opts: { legacy?: boolean } 
   const entries: TarEntry[] = [];
   const layerPaths: string[] = [];
   for (const l of spec.layers) {
-    const b = blob(l);
+    const b = layerBlob(l);
     const p = opts.legacy ? `${sha256(l.tar).slice(7, 71)}/layer.tar` : `blobs/sha256/${sha256(b).slice(7)}`;
     if (opts.legacy) entries.push({ name: p.replace('/layer.tar', '/VERSION'), data: '1.0' });
     entries.push({ name: p, data: b });
@@ -104,9 +127,9 @@ export function ociLayoutEntries(spec: ImageSpec): TarEntry[] {
   const config = Buffer.from(JSON.stringify(imageConfig(spec)));
   const entries: TarEntry[] = [{ name: 'oci-layout', data: JSON.stringify({ imageLayoutVersion: '1.0.0' }) }];
   const layers = spec.layers.map((l) => {
-    const b = blob(l);
+    const b = layerBlob(l);
     entries.push({ name: `blobs/sha256/${sha256(b).slice(7)}`, data: b });
-    return { mediaType: l.gzip ? 'application/vnd.oci.image.layer.v1.tar+gzip' : 'application/vnd.oci.image.layer.v1.tar', digest: sha256(b), size: b.length };
+    return { mediaType: layerMediaType(l), digest: sha256(b), size: b.length };
   });
   entries.push({ name: `blobs/sha256/${sha256(config).slice(7)}`, data: config });
   const manifest = Buffer.from(
@@ -163,5 +186,11 @@ export async function sampleImage(): Promise<ImageSpec & { digests: string[] }> 
     { created_by: 'RUN /bin/sh -c rm /root/.ssh/id_rsa # buildkit' },
     { created_by: 'CMD ["node" "/app/server.js"]', empty_layer: true },
   ];
-  return { layers, history, digests: layers.map((l) => sha256(l.gzip ? gzipSync(l.tar) : l.tar)) };
+  return { layers, history, digests: layers.map((l) => sha256(layerBlob(l))) };
+}
+
+/** The same image with every layer stored the given way (the digests follow). */
+export function recompressed<T extends ImageSpec>(spec: T, how: 'gzip' | 'zstd' | 'none'): T & { digests: string[] } {
+  const layers = spec.layers.map((l) => ({ tar: l.tar, gzip: how === 'gzip', zstd: how === 'zstd' }));
+  return { ...spec, layers, digests: layers.map((l) => sha256(layerBlob(l))) };
 }

@@ -170,26 +170,28 @@ describe('zstd stream: memory stays bounded by the window, not the layer', () =>
 
 describe('zstd stream: bad data is a stream error that says what and where', () => {
   const data = sample(400_000, 5);
-  const good = zstdCompress(data, ['-3']);
+  // Made in the tests, not while they are collected: without the zstd tool each test fails, saying why.
+  let made: Buffer | undefined;
+  const good = (): Buffer => (made ??= zstdCompress(data, ['-3']));
 
   it('a truncated stream (in the header, a block, before the checksum) is "unexpected end"', async () => {
-    for (const cut of [3, 7, 20, Math.floor(good.length / 2), good.length - 4, good.length - 1]) {
-      const err = await inflate(good.subarray(0, cut)).then(() => undefined, (e: unknown) => e);
+    for (const cut of [3, 7, 20, Math.floor(good().length / 2), good().length - 4, good().length - 1]) {
+      const err = await inflate(good().subarray(0, cut)).then(() => undefined, (e: unknown) => e);
       expect(err, `cut at ${cut}`).toBeInstanceOf(ZstdDataError);
       expect((err as Error).message).toMatch(/^unexpected end of zstd data: truncated (in the header of frame 1|inside frame 1) \(after \d+ compressed bytes\)$/);
     }
     // Cut inside a skippable frame.
-    await expect(inflate(Buffer.concat([good, skippableFrame(Buffer.alloc(100))]).subarray(0, good.length + 50))).rejects.toThrow(/truncated inside a skippable frame/);
+    await expect(inflate(Buffer.concat([good(), skippableFrame(Buffer.alloc(100))]).subarray(0, good().length + 50))).rejects.toThrow(/truncated inside a skippable frame/);
   });
 
   it('garbage after a frame, a reserved block type, an oversized block: "corrupt zstd data"', async () => {
-    await expect(inflate(Buffer.concat([good, Buffer.from('not zstd at all')]))).rejects.toThrow(/^corrupt zstd data: no zstd frame starts here \(bytes 6e6f7420\) \(frame 2, compressed byte \d+\)$/);
+    await expect(inflate(Buffer.concat([good(), Buffer.from('not zstd at all')]))).rejects.toThrow(/^corrupt zstd data: no zstd frame starts here \(bytes 6e6f7420\) \(frame 2, compressed byte \d+\)$/);
     const headerLen = 6; // magic, descriptor, window descriptor (no dictionary, no content size: from stdin)
-    expect(good[4]).toBe(0x04); // checksum flag only
-    const reserved = Buffer.from(good);
+    expect(good()[4]).toBe(0x04); // checksum flag only
+    const reserved = Buffer.from(good());
     reserved[headerLen] = ((reserved[headerLen] as number) & ~0x06) | 0x06;
     await expect(inflate(reserved)).rejects.toThrow(/^corrupt zstd data: reserved block type \(frame 1/);
-    const oversized = Buffer.from(good);
+    const oversized = Buffer.from(good());
     oversized[headerLen + 2] = 0xff;
     await expect(inflate(oversized)).rejects.toThrow(/^corrupt zstd data: block of \d+ bytes, more than the 131072 allowed/);
   });
@@ -210,7 +212,7 @@ describe('zstd stream: bad data is a stream error that says what and where', () 
     const rnd = (n: number) => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n);
     const outcomes = new Map<string, number>();
     for (let t = 0; t < 300; t++) {
-      const b = Buffer.from(good);
+      const b = Buffer.from(good());
       for (let k = 1 + rnd(3); k > 0; k--) {
         const at = rnd(b.length);
         b[at] = (b[at] as number) ^ (1 + rnd(255));
@@ -247,7 +249,7 @@ describe('zstd stream: bad data is a stream error that says what and where', () 
 
   it('a frame that needs a dictionary is refused', async () => {
     // Descriptor 0x01: a one-byte dictionary id follows the window descriptor.
-    const frame = Buffer.concat([good.subarray(0, 4), Buffer.from([0x01, good[5] as number, 0x2a]), good.subarray(6)]);
+    const frame = Buffer.concat([good().subarray(0, 4), Buffer.from([0x01, good()[5] as number, 0x2a]), good().subarray(6)]);
     await expect(inflate(frame)).rejects.toThrow(/the frame needs dictionary 42: zstd dictionaries are not supported/);
   });
 });
