@@ -12,9 +12,9 @@
  * its peak RSS is its own.
  *
  * gate: a generated Trivy JSON report (SchemaVersion 2, one image, os-pkgs and lang-pkgs, statuses and
- * severities mixed, layer DiffIDs and an image history) → readReport (parse) + evaluateGate (with a state
- * store of half the findings, written by the parent) + formatGateJson (the whole report as one string).
- * Target: under 300 ms for 20,000 findings.
+ * severities mixed, layer DiffIDs and an image history) and a state store that knows half its findings:
+ * the whole gate in process (read the files, evaluate, write the JSON report and the state store), and
+ * the CLI doing the same in new processes. Target: under 300 ms for 20,000 findings.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -90,32 +90,73 @@ export function generateTrivyReport(n) {
   };
 }
 
-async function gateChild({ file, stateFile }) {
-  const { readReport } = await import(new URL('gate/read.js', DIST).href);
-  const { evaluateGate } = await import(new URL('gate/evaluate.js', DIST).href);
-  const { formatGateJson } = await import(new URL('gate/report-json.js', DIST).href);
-  const { summarize } = await import(new URL('gate/evaluate.js', DIST).href);
+/**
+ * In a fresh process, five times what `palisade gate vulns <file> --state <state> --format json -o <out>`
+ * does once: read the report from disk and the state store, evaluate, write the JSON report to a file (a
+ * chunk at a time, as the CLI does) and write the state store back. The first run is what one CLI
+ * invocation costs (code not yet optimised, memory not yet mapped); the best is a warm library user's.
+ */
+async function gateChild({ file, stateFile, outFile }) {
+  const { closeSync, copyFileSync, openSync, writeSync } = await import('node:fs');
+  const { readReports, readState, writeState } = await import(new URL('gate/io.js', DIST).href);
+  const { evaluateGate, summarize } = await import(new URL('gate/evaluate.js', DIST).href);
+  const { writeGateJson } = await import(new URL('gate/report-json.js', DIST).href);
   const { resolveGateSettings } = await import(new URL('policy/config.js', DIST).href);
-  const text = readFileSync(file, 'utf8');
   const settings = resolveGateSettings(undefined);
-  const state = JSON.parse(readFileSync(stateFile, 'utf8'));
   const times = [];
   let out;
   let firstRss = 0;
+  const work = `${stateFile}.run`;
   for (let i = 0; i < 5; i++) {
+    copyFileSync(stateFile, work);
     const t0 = performance.now();
-    const read = readReport(text, file);
+    const state = readState(work);
+    const { reads } = readReports([file]);
     const t1 = performance.now();
-    const result = evaluateGate([read], { settings, asOf: '2026-11-29', state });
+    const result = evaluateGate(reads, { settings, asOf: '2026-11-29', state });
     const t2 = performance.now();
-    const json = formatGateJson({ ...result, reads: [read], inputErrors: [], stateWritten: false });
+    const fd = openSync(outFile, 'w');
+    let jsonBytes = 0;
+    writeGateJson({ ...result, reads, inputErrors: [], stateWritten: true }, (chunk) => {
+      for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
+      jsonBytes += chunk.length;
+      return true;
+    });
+    closeSync(fd);
     const t3 = performance.now();
-    times.push({ parse: t1 - t0, evaluate: t2 - t1, format: t3 - t2, total: t3 - t0 });
+    writeState(work, result.state);
+    const t4 = performance.now();
+    times.push({ read: t1 - t0, evaluate: t2 - t1, json: t3 - t2, state: t4 - t3, total: t4 - t0 });
     if (i === 0) firstRss = peakRssBytes();
-    out = { findings: result.findings.length, groups: summarize(result.findings).groups, jsonBytes: json.length };
+    out = { findings: result.findings.length, groups: summarize(result.findings).groups, jsonBytes, stateEntries: Object.keys(result.state.entries).length };
   }
   const best = times.reduce((a, b) => (b.total < a.total ? b : a));
   return { first: times[0], best, ...out, firstRss, peakRss: peakRssBytes() };
+}
+
+/** Wall-clock times of the CLI itself, each run a new process (node's start and module loading included). */
+async function gateCli(file, stateFile, outFile, runs) {
+  const { spawnSync } = await import('node:child_process');
+  const { copyFileSync } = await import('node:fs');
+  const bin = fileURLToPath(new URL('../bin/palisade.js', import.meta.url));
+  const walls = [];
+  let status;
+  for (let i = 0; i < runs; i++) {
+    copyFileSync(stateFile, `${stateFile}.cli`);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [bin, 'gate', 'vulns', file, '--state', `${stateFile}.cli`, '--as-of', '2026-11-29', '--format', 'json', '-o', outFile, '--no-config'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    walls.push(performance.now() - t0);
+    status = r.status;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`palisade gate exited ${r.status}: ${r.stderr}`);
+  }
+  const versions = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, [bin, 'version'], { stdio: 'ignore' });
+    versions.push(performance.now() - t0);
+  }
+  const sorted = (a) => [...a].sort((x, y) => x - y);
+  return { best: sorted(walls)[0], median: sorted(walls)[Math.floor(runs / 2)], status, start: sorted(versions)[Math.floor(runs / 2)] };
 }
 
 export async function gateSection(inChild) {
@@ -136,15 +177,58 @@ export async function gateSection(inChild) {
     }
     const stateFile = path.join(dir, 'state.json');
     writeFileSync(stateFile, JSON.stringify({ version: 1, entries }));
-    const r = await inChild('gate', { file, stateFile });
+    const outFile = path.join(dir, 'gate.json');
+    const r = await inChild('gate', { file, stateFile, outFile });
+    const cli = await gateCli(file, stateFile, outFile, 5);
     const ms = (x) => `${x.toFixed(1)} ms`;
+    const phases = (x) => `read ${ms(x.read)}, evaluate ${ms(x.evaluate)}, JSON ${ms(x.json)}, state ${ms(x.state)}`;
     return [
-      `gate: Trivy JSON with ${r.findings.toLocaleString('en-US')} findings (${mib(text.length)})`,
-      `  first run   ${ms(r.first.total)} (parse ${ms(r.first.parse)}, evaluate ${ms(r.first.evaluate)}, JSON ${ms(r.first.format)})`,
-      `  best of 5   ${ms(r.best.total)} (parse ${ms(r.best.parse)}, evaluate ${ms(r.best.evaluate)}, JSON ${ms(r.best.format)})  target < 300 ms`,
-      `  JSON output ${mib(r.jsonBytes)}${r.findings > 1000 ? ' (more than 1,000 findings: written without indentation)' : ''}`,
+      `gate: Trivy JSON with ${r.findings.toLocaleString('en-US')} findings (${mib(text.length)}), state store of ${Object.keys(entries).length.toLocaleString('en-US')} entries`,
+      `  in process, report file → JSON report file and state store written (target < 300 ms):`,
+      `    first run   ${ms(r.first.total)} (${phases(r.first)})`,
+      `    best of 5   ${ms(r.best.total)} (${phases(r.best)})`,
+      `  CLI, a new process each run: palisade gate vulns … --state … --format json -o …`,
+      `    best ${ms(cli.best)}, median ${ms(cli.median)} of 5 (exit ${cli.status}); of which starting node and loading the CLI: median ${ms(cli.start)} ('palisade version')`,
+      `  JSON output ${mib(r.jsonBytes)}${r.findings > 1000 ? ' (more than 1,000 findings: written without indentation)' : ''}; state store after the run: ${r.stateEntries.toLocaleString('en-US')} entries`,
       `  groups      ${Object.entries(r.groups).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-      `  peak RSS    ${mib(r.firstRss)} after the first run, ${mib(r.peakRss)} after all five (whole process: report text, parsed report and JSON output included)`,
+      `  peak RSS    ${mib(r.firstRss)} after the first run, ${mib(r.peakRss)} after all five (whole process)`,
+    ].join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What this machine takes to do nothing but parse the same report with JSON.parse and serialise it again
+ * with JSON.stringify (the floor any JavaScript gate stands on): the gate's figures read against it.
+ */
+async function gateBaselineChild({ file }) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    const t1 = performance.now();
+    const text = JSON.stringify(doc);
+    const t2 = performance.now();
+    times.push({ parse: t1 - t0, stringify: t2 - t1, total: t2 - t0, bytes: text.length });
+  }
+  return { first: times[0], best: times.reduce((a, b) => (b.total < a.total ? b : a)), peakRss: peakRssBytes() };
+}
+
+export async function gateBaselineSection(inChild) {
+  const n = Number(process.env.BENCH_GATE_FINDINGS ?? 20_000);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-gate-baseline-'));
+  const file = path.join(dir, 'trivy.json');
+  try {
+    writeFileSync(file, JSON.stringify(generateTrivyReport(n)));
+    const r = await inChild('gate-baseline', { file });
+    const ms = (x) => `${x.toFixed(1)} ms`;
+    const line = (x) => `${ms(x.total)} (read and JSON.parse ${ms(x.parse)}, JSON.stringify ${ms(x.stringify)})`;
+    return [
+      `gate-baseline: the same ${n.toLocaleString('en-US')}-finding report only read with JSON.parse and written back with JSON.stringify (no gate)`,
+      `    first run   ${line(r.first)}`,
+      `    best of 5   ${line(r.best)}`,
+      `  peak RSS    ${mib(r.peakRss)}`,
     ].join('\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -278,6 +362,7 @@ export async function layersSection(inChild) {
 /** name → { run (parent, returns text), child (runs in the fresh process, returns JSON-able figures) } */
 export const SECTIONS = {
   gate: { run: gateSection, child: gateChild },
+  'gate-baseline': { run: gateBaselineSection, child: gateBaselineChild },
   layers: { run: layersSection, child: layersChild },
 };
 
