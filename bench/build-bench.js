@@ -240,14 +240,22 @@ export async function gateBaselineSection(inChild) {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Writes a multi-layer `docker save` archive of at least `targetBytes` to `file`, streaming (never in
- * memory): each layer is a tar of many files of varied sizes filled with random (incompressible) bytes,
- * every third layer gzip-compressed, plus a few files the layer controls report (.env, setuid). Layers are
- * written to temporary files first (the outer tar needs their sizes), hashed on the way, then deleted.
+ * Writes a multi-layer `docker save` archive of at least `targetBytes` of layer data to `file`, streaming
+ * (never in memory): each layer is a tar of many files of varied sizes, plus a few files the layer
+ * controls report (.env, setuid). Layers are written to temporary files first (the outer tar needs their
+ * sizes), hashed on the way, then deleted.
+ *
+ * `compression`: 'gzip' compresses every third layer with zlib level 1 (the others stay plain tar), or
+ * every layer with `allLayers`; 'zstd' compresses every layer with the zstd tool at `zstd -1` (fast;
+ * --long stays off, its default), fed through its standard input as an image builder streams a layer. `content`: 'random' fills files
+ * with random (incompressible) bytes, so compression stores them; 'exec' with slices of the node
+ * executable, machine code that compresses about as well as a real image's layers, so the decoder
+ * does real work.
  */
-export async function generateImageArchive(file, targetBytes) {
+export async function generateImageArchive(file, targetBytes, { compression = 'gzip', content = 'random', allLayers = false } = {}) {
   const { createHash, randomFillSync } = await import('node:crypto');
-  const { createReadStream, createWriteStream, statSync, unlinkSync } = await import('node:fs');
+  const { createReadStream, createWriteStream, readFileSync: readFile, statSync, unlinkSync } = await import('node:fs');
+  const { spawn } = await import('node:child_process');
   const { pipeline } = await import('node:stream/promises');
   const { PassThrough } = await import('node:stream');
   const { createGzip } = await import('node:zlib');
@@ -257,36 +265,56 @@ export async function generateImageArchive(file, targetBytes) {
   let seed = 0x1a7e;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const sizes = [512, 4096, 20_000, 100_000, 700_000, 2_500_000, 6_000_000];
+  const exec = content === 'exec' ? readFile(process.execPath) : undefined;
+  const body = (size) => {
+    if (!exec) return randomFillSync(Buffer.allocUnsafe(size));
+    const at = Math.floor(rnd() * (exec.length - size));
+    return exec.subarray(at, at + size);
+  };
+  /** The layer's bytes from `head` (the tar and its hash) to `tail` (the blob's hash and file): gzip, zstd or nothing between. */
+  const chain = (l, head, tail) => {
+    if (compression === 'zstd') {
+      const z = spawn('zstd', ['-1', '-q', '-c'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      const exited = new Promise((resolve, reject) => {
+        z.once('error', reject);
+        z.once('close', (code) => (code === 0 ? resolve() : reject(new Error(`zstd exited ${code}`))));
+      });
+      return Promise.all([pipeline(...head, z.stdin), pipeline(z.stdout, ...tail), exited]);
+    }
+    if (compression === 'gzip' && (allLayers || l % 3 === 1)) return pipeline(...head, createGzip({ level: 1 }), ...tail);
+    return pipeline(...head, ...tail);
+  };
   const layers = [];
   for (let l = 0; l < layerCount; l++) {
-    const gzip = l % 3 === 1;
+    const compressed = compression === 'zstd' || (compression === 'gzip' && (allLayers || l % 3 === 1));
     const tmp = `${file}.layer${l}`;
     const pack = tar.pack();
     const diff = createHash('sha256');
+    let tarBytes = 0;
     const tee = new PassThrough();
-    tee.on('data', (c) => diff.update(c));
+    tee.on('data', (c) => {
+      diff.update(c);
+      tarBytes += c.length;
+    });
     const blobHash = createHash('sha256');
     const hashBlob = new PassThrough();
     hashBlob.on('data', (c) => blobHash.update(c));
-    const done = gzip
-      ? pipeline(pack, tee, createGzip({ level: 1 }), hashBlob, createWriteStream(tmp))
-      : pipeline(pack, tee, hashBlob, createWriteStream(tmp));
-    let written = 0;
+    const done = chain(l, [pack, tee], [hashBlob, createWriteStream(tmp)]);
+    let size = 0;
     let n = 0;
     const put = (header, data) => new Promise((resolve, reject) => pack.entry(header, data, (e) => (e ? reject(e) : resolve())));
     await put({ name: `layer${l}/`, type: 'directory', mode: 0o755 });
     if (l === 0) await put({ name: 'bin/su', mode: 0o4755 }, Buffer.from('ELF'));
     if (l === layerCount - 1) await put({ name: 'app/.env', mode: 0o644 }, Buffer.from(`TOKEN=ghp_${'Ab3dE'.repeat(7)}x\n`));
-    while (written < perLayer) {
-      const size = sizes[Math.floor(rnd() * sizes.length)];
-      const buf = randomFillSync(Buffer.allocUnsafe(size));
-      await put({ name: `layer${l}/d${n % 50}/f${n}.bin`, mode: 0o644, size }, buf);
-      written += size + 512;
+    while (size < perLayer) {
+      const s = sizes[Math.floor(rnd() * sizes.length)];
+      await put({ name: `layer${l}/d${n % 50}/f${n}.bin`, mode: 0o644, size: s }, body(s));
+      size += s + 512;
       n++;
     }
     pack.finalize();
     await done;
-    layers.push({ tmp, gzip, diffId: `sha256:${diff.digest('hex')}`, digest: `sha256:${blobHash.digest('hex')}`, size: statSync(tmp).size, files: n });
+    layers.push({ tmp, compressed, tarBytes, diffId: `sha256:${diff.digest('hex')}`, digest: `sha256:${blobHash.digest('hex')}`, size: statSync(tmp).size, files: n });
   }
   const config = Buffer.from(
     JSON.stringify({
@@ -316,7 +344,13 @@ export async function generateImageArchive(file, targetBytes) {
   outer.entry({ name: 'manifest.json', mode: 0o644 }, JSON.stringify([{ Config: `blobs/sha256/${cfgHex}`, RepoTags: ['bench/layers:1'], Layers: layers.map((l) => `blobs/sha256/${l.digest.slice(7)}`) }]));
   outer.finalize();
   await out;
-  return { layers: layers.length, gzipLayers: layers.filter((l) => l.gzip).length, files: layers.reduce((a, l) => a + l.files, 0), bytes: statSync(file).size };
+  return {
+    layers: layers.length,
+    compressedLayers: layers.filter((l) => l.compressed).length,
+    files: layers.reduce((a, l) => a + l.files, 0),
+    tarBytes: layers.reduce((a, l) => a + l.tarBytes, 0),
+    bytes: statSync(file).size,
+  };
 }
 
 async function layersChild({ file }) {
@@ -332,27 +366,62 @@ async function layersChild({ file }) {
   };
 }
 
+/**
+ * The archives scanned, from BENCH_LAYER_VARIANTS (comma-separated, default all three): `gzip` (the
+ * original: 3 of 8 layers gzip, random data), `zstd` (every layer `zstd -1`, the same random data: the
+ * figure to read against gzip's) and `zstd-exec` (every layer `zstd -1`, executable code: what decoding
+ * a compressed layer costs); `gzip-exec` (every layer gzip, executable code) is there to read zstd-exec
+ * against. The zstd variants need the zstd tool (Debian package zstd) and are left out, saying so,
+ * without it.
+ */
+const LAYER_VARIANTS = {
+  gzip: { compression: 'gzip', content: 'random' },
+  zstd: { compression: 'zstd', content: 'random' },
+  'zstd-exec': { compression: 'zstd', content: 'exec' },
+  'gzip-exec': { compression: 'gzip', content: 'exec', allLayers: true },
+};
+
 export async function layersSection(inChild) {
+  const { spawnSync } = await import('node:child_process');
   const target = Number(process.env.BENCH_LAYER_MB ?? 520) * 1024 * 1024;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-layer-bench-'));
-  const file = path.join(dir, 'image.tar');
-  try {
-    const g0 = performance.now();
-    const gen = await generateImageArchive(file, target);
-    const genMs = performance.now() - g0;
-    const r = await inChild('layers', { file });
-    const mbs = gen.bytes / 1e6 / (r.ms / 1000);
-    const counts = {};
-    for (const id of r.findings) counts[id] = (counts[id] ?? 0) + 1;
-    return [
-      `layers: docker save archive of ${mib(gen.bytes)} (${gen.layers} layers, ${gen.gzipLayers} gzip, ${gen.files.toLocaleString('en-US')} files of random data; generated in ${(genMs / 1000).toFixed(1)} s)`,
-      `  scan        ${(r.ms / 1000).toFixed(2)} s = ${mbs.toFixed(0)} MB/s  target ≥ 100 MB/s`,
-      `  peak RSS    ${mib(r.peakRss)} (whole process)  target < 200 MB`,
-      `  findings    ${Object.entries(counts).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'}${r.inputErrors.length ? `; input errors: ${r.inputErrors.join('; ')}` : ''}`,
-    ].join('\n');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const names = (process.env.BENCH_LAYER_VARIANTS ?? 'gzip,zstd,zstd-exec').split(',').map((s) => s.trim()).filter(Boolean);
+  const haveZstd = !spawnSync('zstd', ['--version']).error;
+  const out = [];
+  for (const name of names) {
+    const variant = LAYER_VARIANTS[name];
+    if (!variant) {
+      out.push(`layers (${name}): no such variant (have ${Object.keys(LAYER_VARIANTS).join(', ')})`);
+      continue;
+    }
+    if (variant.compression === 'zstd' && !haveZstd) {
+      out.push(`layers (${name}): left out, the zstd tool is not installed (Debian package zstd)`);
+      continue;
+    }
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'palisade-layer-bench-'));
+    const file = path.join(dir, 'image.tar');
+    try {
+      const g0 = performance.now();
+      const gen = await generateImageArchive(file, target, variant);
+      const genMs = performance.now() - g0;
+      const r = await inChild('layers', { file });
+      const secs = r.ms / 1000;
+      const counts = {};
+      for (const id of r.findings) counts[id] = (counts[id] ?? 0) + 1;
+      const how = variant.compression === 'zstd' ? `${gen.compressedLayers} zstd -1` : `${gen.compressedLayers} gzip`;
+      const data = variant.content === 'exec' ? 'slices of the node executable' : 'random data';
+      out.push(
+        [
+          `${name === 'gzip' ? 'layers' : `layers (${name})`}: docker save archive of ${mib(gen.bytes)} (${gen.layers} layers, ${how}, ${gen.files.toLocaleString('en-US')} files of ${data}, ${mib(gen.tarBytes)} uncompressed; generated in ${(genMs / 1000).toFixed(1)} s)`,
+          `  scan        ${secs.toFixed(2)} s = ${(gen.bytes / 1e6 / secs).toFixed(0)} MB/s of archive, ${(gen.tarBytes / 1e6 / secs).toFixed(0)} MB/s of layer data  target ≥ 100 MB/s`,
+          `  peak RSS    ${mib(r.peakRss)} (whole process)  target < 200 MB`,
+          `  findings    ${Object.entries(counts).map(([k, v]) => `${k} ×${v}`).join(', ') || 'none'}${r.inputErrors.length ? `; input errors: ${r.inputErrors.join('; ')}` : ''}`,
+        ].join('\n'),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
+  return out.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
