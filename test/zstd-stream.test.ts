@@ -85,6 +85,7 @@ describe('zstd stream: real data from the zstd tool', () => {
       skippableFrame(Buffer.alloc(0), 0xf),
       zstdCompress(c, ['-1'], { fromFile: true }),
       skippableFrame(Buffer.from('{"toc":"zstd:chunked keeps its table of contents in a skippable frame"}'), 0xe),
+      skippableFrame(Buffer.alloc(0), 0x1),
     ]);
     const want = Buffer.concat([a, b, c]);
     // The tool agrees that this is one valid zstd stream holding a, b and c.

@@ -206,7 +206,8 @@ export class ZstdDecompress extends Transform {
         return true;
       }
       case 'skip': {
-        if (q.length === 0) return false;
+        // An empty skippable frame may end the data: done before any byte more is asked for.
+        if (q.length === 0 && this.skipLeft > 0) return false;
         const n = Math.min(q.length, this.skipLeft);
         this.offset += n;
         q.skip(n);
