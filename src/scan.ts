@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { catalog as defaultCatalog } from './controls/index.js';
 import type { AnyControl } from './controls/define.js';
 import { bySubjectType, newSink, planControls } from './engine/evaluate.js';
