@@ -99,6 +99,14 @@ describe('image archives: layers streamed and judged', () => {
     expect(r.inputErrors.map((e) => [e.file, e.code])).toEqual([[file, 'corrupt-archive']]);
     expect(r.inputErrors[0]?.message).toMatch(/truncated/);
     expect(r.findings.some((f) => f.location.file === df && f.controlId === 'BLD-001')).toBe(true);
+    // The same archive compressed whole with zstd, cut short: the zstd stream says so, naming the archive.
+    const zst = path.join(dir, 'cut.tar.zst');
+    const packed = zstdCompress(whole, ['-3']);
+    writeFileSync(zst, packed.subarray(0, Math.floor(packed.length / 2)));
+    const z = await scan({ paths: [zst, df], noConfig: true, now });
+    expect(z.inputErrors.map((e) => [e.file, e.code])).toEqual([[zst, 'corrupt-archive']]);
+    expect(z.inputErrors[0]?.message).toMatch(/corrupt or truncated image archive: .*(truncated|unexpected end)/);
+    expect(z.findings.some((f) => f.location.file === df && f.controlId === 'BLD-001')).toBe(true);
   });
 
   it('a layer that is neither gzip, zstd nor tar is an error naming the archive and the layer; the rest still runs', async () => {
@@ -163,7 +171,12 @@ describe('zstd-compressed layers (built with the zstd tool)', () => {
     writeFileSync(ociTar, await tarBuffer(ociLayoutEntries(zs)));
     const ociTgz = path.join(dir, 'zstd.oci.tar.gz');
     writeFileSync(ociTgz, gzipSync(await tarBuffer(ociLayoutEntries(zs))));
-    for (const input of [saved, layout, ociTar, ociTgz]) {
+    // Whole archives compressed by the zstd tool (`docker save … | zstd`), found by name in a folder too.
+    const savedZst = path.join(dir, 'zstd.tar.zst');
+    writeFileSync(savedZst, zstdCompress(await dockerSaveTar(zs), ['-3']));
+    const ociTzst = path.join(dir, 'zstd.oci.tzst');
+    writeFileSync(ociTzst, zstdCompress(await tarBuffer(ociLayoutEntries(zs)), ['-3']));
+    for (const input of [saved, layout, ociTar, ociTgz, savedZst, ociTzst]) {
       const got = await layerFindings([input]);
       expect({ input, errors: got.r.inputErrors }).toEqual({ input, errors: [] });
       expect({ input, findings: shape(got.layer, zs.digests) }).toEqual({ input, findings: expected });

@@ -2,7 +2,7 @@
  * Image archives and layouts as a scan source (reference §3.4): `docker save` tarballs (legacy, with
  * `manifest.json` and `<id>/layer.tar`, and Docker ≥ 25, an OCI layout plus `manifest.json`), OCI image
  * layout folders (`oci-layout`, `index.json`, `blobs/sha256/…`) and OCI archives (the same as a tar,
- * possibly gzip-compressed). Nothing is unpacked to disk: a tarball is streamed twice — once to keep its
+ * possibly gzip- or zstd-compressed as a whole). Nothing is unpacked to disk: a tarball is streamed twice — once to keep its
  * small JSON members (manifests, index, configs), once to stream every layer through the layer scanner —
  * so memory stays bounded whatever the archive's size. A corrupt or truncated archive or layer is an
  * input error naming the archive and the layer; the other layers and the image's configuration are
@@ -17,15 +17,16 @@ import tar from 'tar-stream';
 import type { InputError, JsonObject } from '../model/types.js';
 import { imageSubject, isImageConfig } from './config.js';
 import type { ImageSubject, LayerFileFact } from './facts.js';
-import { deletedBy, scanLayer, type LayerScan } from './layers.js';
+import { deletedBy, isZstdMagic, scanLayer, type LayerScan } from './layers.js';
+import { createZstdDecompress } from './zstd-stream.js';
 
 /** Small JSON members (manifests, configs) are kept; anything larger is not JSON we need. */
 const MAX_JSON_BYTES = 8 * 1024 * 1024;
 
-/** `.tar`, `.tar.gz`, `.tgz`, `.oci`: an image archive by its name. */
+/** `.tar`, `.tar.gz`, `.tgz`, `.tar.zst`, `.tzst`, `.oci`: an image archive by its name. */
 export function isImageArchiveName(file: string): boolean {
   const base = path.basename(file).toLowerCase();
-  return /\.(?:tar|tar\.gz|tgz|oci)$/.test(base);
+  return /\.(?:tar|tar\.gz|tgz|tar\.zst|tzst|oci)$/.test(base);
 }
 
 /** A folder holding an `oci-layout` file is an OCI image layout: an image, not a folder of manifests. */
@@ -52,26 +53,29 @@ interface Store {
 
 const memberName = (name: string): string => path.posix.normalize(name.replace(/^\.?\/+/, ''));
 
-function isGzipFile(file: string): boolean {
-  const head = Buffer.alloc(2);
+/** How a tarball is compressed, told by its first bytes (`docker save | gzip` or `| zstd`, or nothing). */
+function compressionOf(file: string): 'gzip' | 'zstd' | undefined {
+  const head = Buffer.alloc(4);
   const fd = openSync(file, 'r');
+  let n: number;
   try {
-    readSync(fd, head, 0, 2, 0);
+    n = readSync(fd, head, 0, 4, 0);
   } finally {
     closeSync(fd);
   }
-  return head[0] === 0x1f && head[1] === 0x8b;
+  if (n >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (n >= 4 && isZstdMagic(head.readUInt32LE(0))) return 'zstd';
+  return undefined;
 }
 
-/** A readable over the file, gunzipped when it starts with the gzip magic. */
-function openMaybeGzip(file: string): Readable {
+/** A readable over the file, decompressed when it starts with the gzip or zstd magic. */
+function openDecompressed(file: string): Readable {
   const src = createReadStream(file, { highWaterMark: 1024 * 1024 });
-  if (isGzipFile(file)) {
-    const gunzip = createGunzip();
-    src.on('error', (e) => gunzip.destroy(e));
-    return src.pipe(gunzip);
-  }
-  return src;
+  const compression = compressionOf(file);
+  if (compression === undefined) return src;
+  const inflate = compression === 'gzip' ? createGunzip() : createZstdDecompress();
+  src.on('error', (e) => inflate.destroy(e));
+  return src.pipe(inflate);
 }
 
 /**
@@ -134,7 +138,7 @@ class TarStore implements Store {
         next();
       });
     });
-    await pipeline(openMaybeGzip(file), extract);
+    await pipeline(openDecompressed(file), extract);
     return store;
   }
 
@@ -179,7 +183,7 @@ class TarStore implements Store {
       );
     });
     try {
-      await pipeline(openMaybeGzip(this.file), extract);
+      await pipeline(openDecompressed(this.file), extract);
       return { results };
     } catch (e) {
       return { results, error: e as Error };
@@ -443,8 +447,8 @@ export async function readImage(input: string): Promise<ImageReadResult> {
   else {
     try {
       // A plain tarball (docker save writes one) is indexed and its layers read by byte range; a
-      // gzip-compressed one can only be streamed, twice.
-      store = isGzipFile(input) ? await TarStore.open(input) : IndexedTarStore.open(input);
+      // compressed one (gzip or zstd) can only be streamed, twice.
+      store = compressionOf(input) !== undefined ? await TarStore.open(input) : IndexedTarStore.open(input);
     } catch (e) {
       return { subjects: [], errors: [{ file: input, code: 'corrupt-archive', message: `corrupt or truncated image archive: ${(e as Error).message}` }], layerBytes: 0 };
     }

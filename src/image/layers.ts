@@ -75,7 +75,7 @@ function imagePath(name: string): string {
 }
 
 /** A zstd frame's magic number, or a skippable frame's (0x184D2A50–5F), which may open a zstd stream too. */
-const isZstdMagic = (m: number): boolean => m === 0xfd2fb528 || (m & 0xfffffff0) >>> 0 === 0x184d2a50;
+export const isZstdMagic = (m: number): boolean => m === 0xfd2fb528 || (m & 0xfffffff0) >>> 0 === 0x184d2a50;
 
 /**
  * Reads the first bytes of a stream, puts them back, and says what the stream holds.
