@@ -269,10 +269,11 @@ class JsonWriter {
   private readonly reason: PairCache;
   private readonly graceDays = new Map<number | null, Uint8Array>();
 
-  /** fast: plain objects' keys are listed with for…in and the usual shapes are recognised (nothing enumerable is inherited). */
   /**
-   * With a sink, the text is handed over chunk by chunk as the buffer fills (the sink returns whether it is
-   * done with the chunk, so the buffer can be filled again); without one the buffer grows to hold it all.
+   * fast: plain objects' keys are listed with for…in and the usual shapes are recognised (nothing
+   * enumerable is inherited). With a sink, the text is handed over chunk by chunk as the buffer fills (the
+   * sink returns whether it is done with the chunk, so the buffer can be filled again); without one the
+   * buffer grows to hold it all.
    */
   constructor(
     expected: number,
