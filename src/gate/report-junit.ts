@@ -24,7 +24,9 @@ export function formatGateJunit(run: GateRun): string {
   const suites = new Map<string, GatedFinding[]>();
   for (const f of run.findings) {
     const k = f.image?.name ?? f.artifact;
-    suites.set(k, [...(suites.get(k) ?? []), f]);
+    const list = suites.get(k);
+    if (list) list.push(f);
+    else suites.set(k, [f]);
   }
   const body: string[] = [];
   let tests = 0;

@@ -30,6 +30,8 @@ export function formatGateSarif(run: GateRun, options: { srcRoot?: string } = {}
   const rules: Json[] = [];
   const ruleIndex = new Map<string, number>();
   const results: Json[] = [];
+  // Every finding of a report has the same file: its artifact location is made once per file.
+  const locations = new Map<string, Json>();
   for (const f of run.findings) {
     let idx = ruleIndex.get(f.id);
     if (idx === undefined) {
@@ -44,6 +46,11 @@ export function formatGateSarif(run: GateRun, options: { srcRoot?: string } = {}
       rules.push(rule);
     }
     const file = f.reports[0] ?? f.artifact;
+    let location = locations.get(file);
+    if (location === undefined) {
+      location = artifactLocation(file, options.srcRoot);
+      locations.set(file, location);
+    }
     const result: Json = {
       ruleId: f.id,
       ruleIndex: idx,
@@ -51,7 +58,7 @@ export function formatGateSarif(run: GateRun, options: { srcRoot?: string } = {}
       message: { text: message(f) },
       locations: [
         {
-          physicalLocation: { artifactLocation: artifactLocation(file, options.srcRoot), region: { startLine: 1 } },
+          physicalLocation: { artifactLocation: location, region: { startLine: 1 } },
           logicalLocations: [{ name: f.pkg.name, fullyQualifiedName: `${f.image?.name ?? f.artifact}/${f.pkg.name}@${f.pkg.version ?? ''}`, kind: 'module' }],
         },
       ],

@@ -36,7 +36,9 @@ export function formatGateText(run: GateRun): string {
   const byDue = new Map<string, GatedFinding[]>();
   for (const f of grace) {
     const k = f.gate.due ?? '';
-    byDue.set(k, [...(byDue.get(k) ?? []), f]);
+    const list = byDue.get(k);
+    if (list) list.push(f);
+    else byDue.set(k, [f]);
   }
   for (const [due, list] of byDue) {
     out.push(due ? ` Fix by ${due} (${list.length}):` : ` No deadline for this severity (${list.length}):`);
