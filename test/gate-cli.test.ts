@@ -222,3 +222,27 @@ describe('palisade gate vulns: JSON written a chunk at a time', () => {
     expect(JSON.parse(text.stdout).findings.length).toBeGreaterThan(0);
   });
 });
+
+describe('palisade gate vulns: a report on standard input', () => {
+  it("reads '-' as a report, like the same file; refuses '-' twice", async () => {
+    const args = ['--no-config', '--as-of', '2026-11-29', '--format', 'json'];
+    const fromFile = await run(['gate', 'vulns', ALPINE39, ...args]);
+    let stdout = '';
+    const code = await main(['gate', 'vulns', '-', CENTOS7, ...args], {
+      stdout: (s) => (stdout += s),
+      stderr: () => undefined,
+      stdin: Readable.from([readFileSync(ALPINE39)]),
+      isTTY: false,
+      env: {},
+    });
+    expect(code).toBe(fromFile.code);
+    const piped = JSON.parse(stdout) as Json;
+    const alone = JSON.parse(fromFile.stdout) as Json;
+    expect(piped.reports.map((r: Json) => r.file)).toEqual(['-', CENTOS7]);
+    const ids = (o: Json, file: string) => o.findings.filter((f: Json) => f.reports.includes(file)).map((f: Json) => `${f.id} ${f.package.name}`);
+    expect(ids(piped, '-')).toEqual(ids(alone, ALPINE39));
+    const twice = await run(['gate', 'vulns', '-', '-', ...args]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/standard input \('-'\) can be given once/);
+  });
+});

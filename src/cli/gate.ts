@@ -12,9 +12,10 @@ import type { CliIo } from './main.js';
 import { UsageError } from './usage.js';
 
 export const GATE_HELP = `Vulnerability gate:
-  palisade gate vulns <report…> [--config <file>] [--state <file>] [--as-of <YYYY-MM-DD>]
+  palisade gate vulns <report…|-> [--config <file>] [--state <file>] [--as-of <YYYY-MM-DD>]
                       [--format text|json|sarif|junit] [--output <file>]
-    Reads Trivy JSON, Grype JSON, CycloneDX JSON (with VEX), OpenVEX and SARIF reports; groups every
+    Reads Trivy JSON, Grype JSON, CycloneDX JSON (with VEX), OpenVEX and SARIF reports (- for standard
+    input: trivy image -f json … | palisade gate vulns -); groups every
     finding as fix-now, in-grace (fix by a date), secops-backlog (no vendor fix) or suppressed.
     Exit codes: 0 nothing to fix now, 1 something to fix now, 2 no usable report or a bad configuration.
 `;
@@ -26,7 +27,7 @@ function today(): string {
 }
 
 /** `palisade gate vulns …`. */
-export function runGateCommand(args: string[], io: CliIo): number {
+export async function runGateCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === '--help' || sub === '-h' || sub === undefined) {
     io.stdout(GATE_HELP);
@@ -58,6 +59,7 @@ export function runGateCommand(args: string[], io: CliIo): number {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('gate vulns needs at least one report');
+  if (positionals.filter((p) => p === '-').length > 1) throw new UsageError("standard input ('-') can be given once");
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}': expected ${FORMATS.join(', ')}`);
   const asOf = values['as-of'] ?? today();
@@ -92,7 +94,9 @@ export function runGateCommand(args: string[], io: CliIo): number {
     }
   }
 
-  const { reads, inputErrors } = readReports(positionals);
+  // `trivy image -f json … | palisade gate vulns -`: the report on standard input.
+  const stdin = positionals.includes('-') ? await readAll(io.stdin) : undefined;
+  const { reads, inputErrors } = readReports(positionals, stdin);
   const result = evaluateGate(reads, { settings, asOf, ...(state ? { state } : {}) });
   const run: GateRun = { ...result, reads, inputErrors, stateWritten: false };
   // The state store is written only when every input was usable, and atomically.
@@ -125,4 +129,10 @@ function writeJsonFile(file: string, run: GateRun): void {
   } finally {
     closeSync(fd);
   }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
 }

@@ -103,15 +103,24 @@ function readPadded(file: string): { buf: Buffer; len: number } {
   }
 }
 
+/** Bytes already read, copied into the scratch buffer with PADDING zeros after them. */
+function padded(bytes: Uint8Array): { buf: Buffer; len: number } {
+  const buf = scratchBuffer(bytes.length + PADDING);
+  buf.set(bytes);
+  buf.fill(0, bytes.length, bytes.length + PADDING);
+  return { buf, len: bytes.length };
+}
+
 /** Reads every report; one that is unusable becomes an input error naming it, the rest are read. */
-export function readReports(files: string[]): { reads: ReportRead[]; inputErrors: { file: string; message: string }[] } {
+export function readReports(files: string[], stdin?: Uint8Array): { reads: ReportRead[]; inputErrors: { file: string; message: string }[] } {
   const reads: ReportRead[] = [];
   const inputErrors: { file: string; message: string }[] = [];
   for (const file of files) {
     try {
       let bytes: { buf: Buffer; len: number };
       try {
-        bytes = readPadded(file);
+        // '-' is standard input, read beforehand by the caller (the CLI reads its stream).
+        bytes = file === '-' && stdin !== undefined ? padded(stdin) : readPadded(file);
       } catch (e) {
         throw new GateInputError(file, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
