@@ -1,5 +1,4 @@
 import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { evaluateGate } from '../gate/evaluate.js';
 import { readReports, readState, StateStoreError, writeState, type GateRun } from '../gate/io.js';
 import { formatGateJson, gateExitCode, writeGateJson } from '../gate/report-json.js';
@@ -8,6 +7,7 @@ import { formatGateSarif } from '../gate/report-sarif.js';
 import { formatGateText } from '../gate/report-text.js';
 import { ConfigError, parseConfig, resolveGateSettings, type RawConfig } from '../policy/config.js';
 import { discoverConfig } from '../policy/discover.js';
+import { parse, parseAsOf } from './args.js';
 import type { CliIo } from './main.js';
 import { UsageError } from './usage.js';
 
@@ -22,10 +22,6 @@ export const GATE_HELP = `Vulnerability gate:
 
 const FORMATS = ['text', 'json', 'sarif', 'junit'] as const;
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** `palisade gate vulns …`. */
 export async function runGateCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
@@ -34,25 +30,15 @@ export async function runGateCommand(args: string[], io: CliIo): Promise<number>
     return sub === undefined ? 2 : 0;
   }
   if (sub !== 'vulns') throw new UsageError(`unknown gate subcommand '${sub}': expected vulns`);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        config: { type: 'string', short: 'c' },
-        'no-config': { type: 'boolean' },
-        state: { type: 'string' },
-        'as-of': { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const parsed = parse(rest, {
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
+    state: { type: 'string' },
+    'as-of': { type: 'string' },
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(GATE_HELP);
@@ -62,10 +48,7 @@ export async function runGateCommand(args: string[], io: CliIo): Promise<number>
   if (positionals.filter((p) => p === '-').length > 1) throw new UsageError("standard input ('-') can be given once");
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}': expected ${FORMATS.join(', ')}`);
-  const asOf = values['as-of'] ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf) {
-    throw new UsageError(`--as-of expects a date YYYY-MM-DD, got '${asOf}'`);
-  }
+  const asOf = (values['as-of'] !== undefined ? parseAsOf(values['as-of']) : new Date()).toISOString().slice(0, 10);
 
   // The policy file: --config, else palisade.yaml found upward from the working folder.
   const configFile = values.config ?? (values['no-config'] ? undefined : discoverConfig('.'));

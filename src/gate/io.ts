@@ -3,7 +3,7 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, ren
 import path from 'node:path';
 import type { VulnerabilityGateSettings } from '../policy/types.js';
 import { evaluateGate, type GateResult, type GateState } from './evaluate.js';
-import { PADDING, readReportBytes } from './read.js';
+import { PADDING, padInScratch, readReportBytes } from './read.js';
 import { scratchBuffer } from './scratch.js';
 import { GateInputError, type ReportRead } from './types.js';
 
@@ -103,14 +103,6 @@ function readPadded(file: string): { buf: Buffer; len: number } {
   }
 }
 
-/** Bytes already read, copied into the scratch buffer with PADDING zeros after them. */
-function padded(bytes: Uint8Array): { buf: Buffer; len: number } {
-  const buf = scratchBuffer(bytes.length + PADDING);
-  buf.set(bytes);
-  buf.fill(0, bytes.length, bytes.length + PADDING);
-  return { buf, len: bytes.length };
-}
-
 /** Reads every report; one that is unusable becomes an input error naming it, the rest are read. */
 export function readReports(files: string[], stdin?: Uint8Array): { reads: ReportRead[]; inputErrors: { file: string; message: string }[] } {
   const reads: ReportRead[] = [];
@@ -120,7 +112,7 @@ export function readReports(files: string[], stdin?: Uint8Array): { reads: Repor
       let bytes: { buf: Buffer; len: number };
       try {
         // '-' is standard input, read beforehand by the caller (the CLI reads its stream).
-        bytes = file === '-' && stdin !== undefined ? padded(stdin) : readPadded(file);
+        bytes = file === '-' && stdin !== undefined ? padInScratch(stdin) : readPadded(file);
       } catch (e) {
         throw new GateInputError(file, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }

@@ -35,13 +35,10 @@ export function detectFormat(doc: Json): ReportFormat | undefined {
 /** Parses one report (its text, or its UTF-8 bytes); throws GateInputError naming the file (and the position for broken JSON). */
 export function readReport(input: string | Uint8Array, file: string): ReportRead {
   if (typeof input !== 'string') {
-    const buf = scratchBuffer(input.length + PADDING);
-    buf.set(input);
-    buf.fill(0, input.length, input.length + PADDING);
-    return readReportBytes(buf, input.length, file);
+    const { buf, len } = padInScratch(input);
+    return readReportBytes(buf, len, file);
   }
   const body = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (body.trim() === '') throw new GateInputError(file, 'empty file: not a vulnerability report');
   // A Trivy report (they can be tens of megabytes) is read straight from its text, keeping only what the
   // gate uses; anything else (other formats, broken JSON, errors) takes the ordinary path below.
   const scanned = scanTrivyText(body, file);
@@ -52,6 +49,14 @@ export function readReport(input: string | Uint8Array, file: string): ReportRead
 /** Zero bytes readReportBytes needs after a report's bytes (where the scan of a truncated text stops). */
 export const PADDING = 8;
 
+/** Bytes already read, copied into the gate's scratch buffer with PADDING zeros after them. */
+export function padInScratch(bytes: Uint8Array): { buf: Buffer; len: number } {
+  const buf = scratchBuffer(bytes.length + PADDING);
+  buf.set(bytes);
+  buf.fill(0, bytes.length, bytes.length + PADDING);
+  return { buf, len: bytes.length };
+}
+
 /**
  * Reads one report from its UTF-8 bytes, buf[0, len), with PADDING zero bytes after them (how readReports
  * reads a file). A Trivy report is scanned in the bytes; only another format is decoded to text and parsed.
@@ -60,9 +65,7 @@ export function readReportBytes(buf: Buffer, len: number, file: string): ReportR
   const bom = len >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const scanned = scanTrivyBytes(bom ? buf.subarray(bom) : buf, len - bom, file);
   if (scanned !== undefined && isTrivy2(scanned.doc)) return scanned.read;
-  const body = buf.toString('utf8', bom, len);
-  if (body.trim() === '') throw new GateInputError(file, 'empty file: not a vulnerability report');
-  return readParsed(body, file);
+  return readParsed(buf.toString('utf8', bom, len), file);
 }
 
 function isTrivy2(doc: Json): boolean {
@@ -71,6 +74,7 @@ function isTrivy2(doc: Json): boolean {
 
 /** The ordinary reader: JSON.parse, then the format's reader. */
 function readParsed(body: string, file: string): ReportRead {
+  if (body.trim() === '') throw new GateInputError(file, 'empty file: not a vulnerability report');
   let doc: Json;
   try {
     doc = JSON.parse(body);
