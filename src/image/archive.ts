@@ -17,7 +17,7 @@ import tar from 'tar-stream';
 import type { InputError, JsonObject } from '../model/types.js';
 import { imageSubject, isImageConfig } from './config.js';
 import type { ImageSubject, LayerFileFact } from './facts.js';
-import { deletedBy, isZstdMagic, scanLayer, type LayerScan } from './layers.js';
+import { compressionOf, deletedBy, scanLayer, type LayerScan } from './layers.js';
 import { createZstdDecompress } from './zstd-stream.js';
 
 /** Small JSON members (manifests, configs) are kept; anything larger is not JSON we need. */
@@ -54,7 +54,7 @@ interface Store {
 const memberName = (name: string): string => path.posix.normalize(name.replace(/^\.?\/+/, ''));
 
 /** How a tarball is compressed, told by its first bytes (`docker save | gzip` or `| zstd`, or nothing). */
-function compressionOf(file: string): 'gzip' | 'zstd' | undefined {
+function compressionOfFile(file: string): 'gzip' | 'zstd' | undefined {
   const head = Buffer.alloc(4);
   const fd = openSync(file, 'r');
   let n: number;
@@ -63,15 +63,13 @@ function compressionOf(file: string): 'gzip' | 'zstd' | undefined {
   } finally {
     closeSync(fd);
   }
-  if (n >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-  if (n >= 4 && isZstdMagic(head.readUInt32LE(0))) return 'zstd';
-  return undefined;
+  return compressionOf(head.subarray(0, n));
 }
 
 /** A readable over the file, decompressed when it starts with the gzip or zstd magic. */
 function openDecompressed(file: string): Readable {
   const src = createReadStream(file, { highWaterMark: 1024 * 1024 });
-  const compression = compressionOf(file);
+  const compression = compressionOfFile(file);
   if (compression === undefined) return src;
   const inflate = compression === 'gzip' ? createGunzip() : createZstdDecompress();
   src.on('error', (e) => inflate.destroy(e));
@@ -448,7 +446,7 @@ export async function readImage(input: string): Promise<ImageReadResult> {
     try {
       // A plain tarball (docker save writes one) is indexed and its layers read by byte range; a
       // compressed one (gzip or zstd) can only be streamed, twice.
-      store = compressionOf(input) !== undefined ? await TarStore.open(input) : IndexedTarStore.open(input);
+      store = compressionOfFile(input) !== undefined ? await TarStore.open(input) : IndexedTarStore.open(input);
     } catch (e) {
       return { subjects: [], errors: [{ file: input, code: 'corrupt-archive', message: `corrupt or truncated image archive: ${(e as Error).message}` }], layerBytes: 0 };
     }

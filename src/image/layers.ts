@@ -75,7 +75,14 @@ function imagePath(name: string): string {
 }
 
 /** A zstd frame's magic number, or a skippable frame's (0x184D2A50–5F), which may open a zstd stream too. */
-export const isZstdMagic = (m: number): boolean => m === 0xfd2fb528 || (m & 0xfffffff0) >>> 0 === 0x184d2a50;
+const isZstdMagic = (m: number): boolean => m === 0xfd2fb528 || (m & 0xfffffff0) >>> 0 === 0x184d2a50;
+
+/** The compression told by a stream's first bytes (a layer's, or a whole archive's); undefined when neither. */
+export function compressionOf(head: Buffer): 'gzip' | 'zstd' | undefined {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.length >= 4 && isZstdMagic(head.readUInt32LE(0))) return 'zstd';
+  return undefined;
+}
 
 /**
  * Reads the first bytes of a stream, puts them back, and says what the stream holds.
@@ -110,8 +117,8 @@ async function sniff(src: Readable): Promise<{ kind: 'gzip' | 'zstd' | 'tar' | '
     src.on('error', reject);
   });
   if (head.length === 0) return { kind: 'empty', stream };
-  if (head[0] === 0x1f && head[1] === 0x8b) return { kind: 'gzip', stream };
-  if (head.length >= 4 && isZstdMagic(head.readUInt32LE(0))) return { kind: 'zstd', stream };
+  const compression = compressionOf(head);
+  if (compression !== undefined) return { kind: compression, stream };
   if (head.length >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return { kind: 'tar', stream };
   // An empty tar is its end-of-archive blocks: zeros.
   if (head.length >= 512 && head.subarray(0, 512).every((b) => b === 0)) return { kind: 'tar', stream };
