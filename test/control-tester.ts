@@ -13,6 +13,8 @@ import type { SubjectType } from '../src/model/types.js';
 import { LATEST_PSS_VERSION } from '../src/policy/config.js';
 import { AzureEstate } from '../src/azure/estate.js';
 import { loadCalendar, type VersionCalendar } from '../src/azure/calendar.js';
+import { imageSubject } from '../src/image/config.js';
+import type { LayerFileFact } from '../src/image/facts.js';
 
 export interface ExpectedFinding {
   messageId: string;
@@ -79,6 +81,23 @@ export function runControl(control: AnyControl, text: string, c: Partial<CaseBas
   }
   return sink;
 }
+
+/**
+ * The layer controls (BLD-110…112) alone, judging layer facts as the archive source gathers them
+ * (test/image-archive.test.ts covers the gathering): an image subject of two layers, 'web.tar'.
+ */
+export function runOnLayerFiles(control: AnyControl, files: LayerFileFact[]) {
+  const subject = imageSubject(
+    { architecture: 'amd64', os: 'linux', config: {}, rootfs: { type: 'layers', diff_ids: ['sha256:' + 'a'.repeat(64), 'sha256:' + 'b'.repeat(64)] }, history: [] },
+    { file: 'web.tar', basePointer: '/blobs~1sha256~1cfg', name: 'contoso/web:1.0', layerFiles: files, layersScanned: true },
+  );
+  const sink = newSink();
+  evaluateSubject(subject, [{ control, severity: control.meta.severity, action: 'deny', options: {} }], { exemptions: [], inlineExemptions: { enabled: false, prefix: 'exempt.palisade.io/' } }, { stage: 'ci', now: new Date('2026-11-29T00:00:00Z'), pssVersion: 34 }, sink);
+  return sink;
+}
+
+/** A layer file fact: an application-layer secret at /app/x unless told otherwise. */
+export const layerFact = (f: Partial<LayerFileFact>): LayerFileFact => ({ kind: 'secret', layerIndex: 1, digest: 'sha256:' + 'c'.repeat(64), role: 'application', path: '/app/x', deleted: false, ...f });
 
 export function testControl<M extends string, T extends SubjectType>(control: Control<M, T>, cases: ControlCases): void {
   const any = asAny(control);
