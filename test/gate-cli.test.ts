@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { Ajv } from 'ajv';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { sarifValidator } from './sarif-validator.js';
 import { sharedDir } from './shared.js';
 
 const TRIVY = path.join(sharedDir(), 'data', 'vulns', 'trivy', 'integration', 'testdata');
@@ -26,17 +26,6 @@ function tmp(): string {
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- reading the outputs back as plain JSON */
 type Json = any;
-
-function sarifValidator() {
-  const raw = JSON.parse(readFileSync(new URL('../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  const { $schema: _draft, id, ...rest } = raw;
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  const uriReference = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
-  ajv.addFormat('uri-reference', uriReference);
-  ajv.addFormat('uri', (s: string) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s) && uriReference.test(s) && URL.canParse(s));
-  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i);
-  return ajv.compile({ $id: String(id), ...rest });
-}
 
 function parseXml(xml: string): { name: string; attrs: Record<string, string> }[] {
   const parser = new SaxesParser();
