@@ -1,6 +1,5 @@
-import { parseImageRef } from '../../model/image-ref.js';
 import { defineControl } from '../define.js';
-import { fromInstruction, hasExternalBase, stageLabel } from './dockerfile-shell.js';
+import { externalBaseImages, fromInstruction, stageLabel } from './dockerfile-shell.js';
 
 export default defineControl({
   meta: {
@@ -29,14 +28,7 @@ export default defineControl({
     },
   },
   check(subject, ctx) {
-    for (const stage of subject.stages) {
-      if (!hasExternalBase(subject, stage)) continue;
-      const parsed = parseImageRef(stage.baseImage);
-      if (!parsed.ok) {
-        ctx.notEvaluated(`stage '${stageLabel(stage)}': base image '${stage.baseImage}' cannot be judged: ${parsed.reason}`);
-        continue;
-      }
-      const { ref } = parsed;
+    for (const { stage, ref } of externalBaseImages(subject, (reason) => ctx.notEvaluated(reason))) {
       if (ref.digest !== undefined) continue;
       const pointer = fromInstruction(stage)?.pointer ?? stage.pointer;
       const data = { stage: stageLabel(stage), image: stage.baseImage };

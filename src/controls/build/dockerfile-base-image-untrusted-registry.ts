@@ -1,6 +1,6 @@
-import { fullName, parseImageRef, allowListFromOption, DEFAULT_ALLOWED_REGISTRIES } from '../../model/image-ref.js';
+import { fullName, allowListFromOption, DEFAULT_ALLOWED_REGISTRIES } from '../../model/image-ref.js';
 import { defineControl } from '../define.js';
-import { fromInstruction, hasExternalBase, stageLabel } from './dockerfile-shell.js';
+import { externalBaseImages, fromInstruction, stageLabel } from './dockerfile-shell.js';
 
 export default defineControl({
   meta: {
@@ -43,14 +43,8 @@ export default defineControl({
       ctx.notEvaluated("option 'registries' must be a list of registry or repository prefixes");
       return;
     }
-    for (const stage of subject.stages) {
-      if (!hasExternalBase(subject, stage)) continue;
-      const parsed = parseImageRef(stage.baseImage);
-      if (!parsed.ok) {
-        ctx.notEvaluated(`stage '${stageLabel(stage)}': base image '${stage.baseImage}' cannot be judged: ${parsed.reason}`);
-        continue;
-      }
-      const name = fullName(parsed.ref);
+    for (const { stage, ref } of externalBaseImages(subject, (reason) => ctx.notEvaluated(reason))) {
+      const name = fullName(ref);
       if (isAllowed(name)) continue;
       ctx.report({
         messageId: 'untrusted',

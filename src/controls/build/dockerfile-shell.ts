@@ -6,6 +6,7 @@
  * which is what Dockerfile RUN lines use.
  */
 import type { DockerInstruction, DockerStage, ImageBuildSubject } from '../../model/dockerfile.js';
+import { parseImageRef, type ImageRef } from '../../model/image-ref.js';
 
 /** The earlier stage a stage is built FROM, if it names one (not an external image, not scratch). */
 export function parentStage(subject: ImageBuildSubject, stage: DockerStage): DockerStage | undefined {
@@ -23,6 +24,19 @@ export function hasExternalBase(subject: ImageBuildSubject, stage: DockerStage):
   if (stage.baseImage.trim().toLowerCase() === 'scratch') return false;
   if (parentStage(subject, stage)) return false;
   return stage.fromStage === undefined || stage.fromStage.toLowerCase() !== 'scratch';
+}
+
+/**
+ * The stages built FROM an external image, each with its parsed reference. A reference that does not
+ * parse is said to be not evaluated (through notEvaluated) and its stage left out: never a silent pass.
+ */
+export function* externalBaseImages(subject: ImageBuildSubject, notEvaluated: (reason: string) => void): Generator<{ stage: DockerStage; ref: ImageRef }> {
+  for (const stage of subject.stages) {
+    if (!hasExternalBase(subject, stage)) continue;
+    const parsed = parseImageRef(stage.baseImage);
+    if (parsed.ok) yield { stage, ref: parsed.ref };
+    else notEvaluated(`stage '${stageLabel(stage)}': base image '${stage.baseImage}' cannot be judged: ${parsed.reason}`);
+  }
 }
 
 /**
